@@ -1,0 +1,70 @@
+import { cdktf, javascript } from 'projen';
+
+const project = new cdktf.ConstructLibraryCdktf({
+  name: 'cdktf-entra-conditional-access',
+  description:
+    'Typed CDK for Terraform constructs for Microsoft Entra ID Conditional Access: named locations, policies, authentication strengths, the documented security-info registration recipes, synth-time lint rules and an offline What-If evaluator.',
+  author: 'cdktf-entra-conditional-access maintainers',
+  authorAddress: 'maintainers@users.noreply.example.com',
+  repositoryUrl: 'https://github.com/cdktf-entra-conditional-access/cdktf-entra-conditional-access.git',
+  license: 'Apache-2.0',
+  keywords: ['cdktf', 'terraform', 'azuread', 'entra', 'conditional-access', 'security'],
+  defaultReleaseBranch: 'main',
+  projenrcTs: true,
+  packageManager: javascript.NodePackageManager.NPM,
+  minNodeVersion: '20.0.0',
+
+  cdktfVersion: '0.21.0',
+  constructsVersion: '^10.4.2',
+  jsiiVersion: '~5.9.0',
+  typescriptVersion: '~5.9.0',
+
+  peerDeps: ['@cdktf/provider-azuread@^14.3.1'],
+  devDeps: [
+    '@cdktf/provider-azuread@14.3.1',
+    'cdktf@0.21.0',
+    'cdktf-cli@0.21.0',
+    'constructs@10.4.2',
+    'fast-check@^4.3.0',
+  ],
+  // Non-jsii runtime dependencies must be bundled for jsii.
+  bundledDeps: ['ipaddr.js@^2.2.0', 'i18n-iso-countries@^7.14.0', 'commander@^14.0.0'],
+  bin: { 'cdktf-entra-ca': 'lib/cli/main.js' },
+
+  // CI is `.ci/run`; this project does not use the GitHub workflows projen would generate.
+  github: false,
+  release: false,
+  buildWorkflow: false,
+  depsUpgrade: false,
+  pullRequestTemplate: false,
+  docgen: true,
+  // Examples are compiled by `cdktf synth` (ts-node), not by jsii.
+  excludeTypescript: ['examples/**'],
+
+  jestOptions: {
+    // `--ci`: a snapshot that differs from the committed one fails instead of being rewritten.
+    updateSnapshot: javascript.UpdateSnapshot.NEVER,
+    jestConfig: {
+      setupFilesAfterEnv: ['<rootDir>/test/setup-jest.ts'],
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '/cdktf.out/', '/.consumer/'],
+    },
+  },
+  gitignore: ['cdktf.out/', '.consumer/', '*.cpuprofile', '.bench/'],
+});
+
+for (const p of ['cdktf.out/', 'examples/', 'bench/', '.ci/', '.consumer/', 'cdktf.json']) {
+  project.addPackageIgnore(p);
+}
+
+
+project.addTask('synth:examples', {
+  description: 'Synthesize every example stack into cdktf.out/',
+  exec: 'cdktf synth',
+});
+project.addTask('bench', {
+  description: 'Benchmarks: library vs raw provider classes, What-If throughput (prints a markdown table)',
+  exec: 'ts-node --project tsconfig.dev.json bench/run.ts',
+});
+
+project.synth();
