@@ -1,0 +1,111 @@
+import { NamedLocation as NamedLocationResource } from '@cdktf/provider-azuread/lib/named-location';
+import { Construct } from 'constructs';
+import { parseCountryCode } from '../private/country-codes';
+import { fail, failProp, isToken, validateDisplayName } from '../private/validation';
+import { NamedLocation } from './named-location';
+
+/**
+ * How a country location determines the sign-in's country.
+ */
+export class CountryLookupMethod {
+  /** From the client's IP address (the default). */
+  public static readonly CLIENT_IP_ADDRESS = new CountryLookupMethod('clientIpAddress');
+  /** From GPS coordinates reported by the Microsoft Authenticator app. */
+  public static readonly AUTHENTICATOR_APP_GPS = new CountryLookupMethod('authenticatorAppGps');
+
+  /**
+   * Escape hatch for a value newer than this library. The value is passed through unchecked.
+   * @param value the Graph `countryLookupMethod` value
+   */
+  public static of(value: string): CountryLookupMethod {
+    return new CountryLookupMethod(value);
+  }
+
+  /**
+   * @param value the Graph `countryLookupMethod` value
+   */
+  private constructor(public readonly value: string) {}
+}
+
+/**
+ * Properties of a {@link CountryNamedLocation}.
+ */
+export interface CountryNamedLocationProps {
+  /** Display name of the named location. */
+  readonly displayName: string;
+  /**
+   * ISO 3166-1 alpha-2 country or region codes, e.g. `['US', 'CA']`.
+   * Written upper-case and sorted.
+   */
+  readonly countriesAndRegions: string[];
+  /**
+   * Also match sign-ins whose country cannot be determined.
+   * @default false
+   */
+  readonly includeUnknownCountriesAndRegions?: boolean;
+  /**
+   * How the country is determined.
+   * @default CountryLookupMethod.CLIENT_IP_ADDRESS
+   */
+  readonly countryLookupMethod?: CountryLookupMethod;
+}
+
+/**
+ * A countries named location (`azuread_named_location` with a `country` block).
+ * Country locations cannot be trusted: `Location.ALL_TRUSTED` covers IP locations only.
+ */
+export class CountryNamedLocation extends NamedLocation {
+  /** The underlying `azuread_named_location` resource (escape hatch). */
+  public readonly resource: NamedLocationResource;
+  /** The bare GUID (`object_id`) that policies reference. */
+  public readonly objectId: string;
+  /** Always false: Graph has no trusted country locations. */
+  public readonly trusted?: boolean = false;
+  /** The country codes as synthesized. */
+  public readonly countriesAndRegions: string[];
+
+  /**
+   * @param scope the parent construct
+   * @param id the construct id
+   * @param props the properties
+   */
+  constructor(scope: Construct, id: string, props: CountryNamedLocationProps) {
+    super(scope, id);
+    validateDisplayName('displayName', props.displayName);
+    if ((props as { trusted?: unknown }).trusted !== undefined) {
+      fail('trusted', (props as { trusted?: unknown }).trusted, 'is not supported on a country location', 'Graph can only trust IP ranges locations; use an IpNamedLocation with trusted: true');
+    }
+    this.countriesAndRegions = canonicalCountries(props.countriesAndRegions);
+    this.resource = new NamedLocationResource(this, 'Resource', {
+      displayName: props.displayName,
+      country: {
+        countriesAndRegions: this.countriesAndRegions,
+        includeUnknownCountriesAndRegions: props.includeUnknownCountriesAndRegions ?? false,
+        countryLookupMethod: (props.countryLookupMethod ?? CountryLookupMethod.CLIENT_IP_ADDRESS).value,
+      },
+    });
+    this.objectId = this.resource.objectId;
+  }
+}
+
+function canonicalCountries(codes: string[]): string[] {
+  if (isToken(codes)) return codes;
+  if (!codes || codes.length === 0) {
+    failProp('countriesAndRegions', "is empty; pass at least one ISO 3166-1 alpha-2 code such as 'US'");
+  }
+  const seen = new Map<string, number>();
+  const tokens: string[] = [];
+  codes.forEach((code, i) => {
+    if (isToken(code)) {
+      tokens.push(code);
+      return;
+    }
+    const canonical = parseCountryCode(`countriesAndRegions[${i}]`, code);
+    const first = seen.get(canonical);
+    if (first !== undefined) {
+      fail(`countriesAndRegions[${i}]`, code, `duplicates countriesAndRegions[${first}]`, 'remove one of them');
+    }
+    seen.set(canonical, i);
+  });
+  return [...[...seen.keys()].sort(), ...tokens];
+}

@@ -1,0 +1,91 @@
+import { Construct } from 'constructs';
+import { IAuthenticationStrength } from '../authentication-strength/authentication-strength';
+import { ILocation, Location } from '../locations/location';
+import { ConditionalAccessPolicy } from '../policy/conditional-access-policy';
+import { GrantControls } from '../policy/grant-controls';
+import { GuestsOrExternalUsers } from '../policy/guests-or-external-users';
+import { TargetResources, UserAction } from '../policy/target-resources';
+import { IncludedUsers, UserSelection } from '../policy/users';
+import { defaultState, MEMBER_RECIPE_NAME, SecurityInfoRegistrationOptions } from './security-info-registration-options';
+
+/**
+ * Properties of {@link RequireMfaForSecurityInfoRegistration}.
+ */
+export interface RequireMfaForSecurityInfoRegistrationProps extends SecurityInfoRegistrationOptions {
+  /**
+   * Require this authentication strength instead of the "Require multifactor
+   * authentication" control (doc 001). Graph takes one or the other, not both.
+   * @default - require multifactor authentication (Temporary Access Pass satisfies it)
+   */
+  readonly authenticationStrength?: IAuthenticationStrength;
+  /**
+   * Apply only outside trusted locations: include Any location, exclude
+   * `trustedLocations` (doc 001).
+   * @default false - every location (doc 000)
+   */
+  readonly onlyOutsideTrustedLocations?: boolean;
+  /**
+   * The trusted locations, used when `onlyOutsideTrustedLocations` is true.
+   * @default [Location.ALL_TRUSTED]
+   */
+  readonly trustedLocations?: ILocation[];
+  /**
+   * Who the policy applies to.
+   * @default IncludedUsers.all()
+   */
+  readonly includeUsers?: IncludedUsers;
+  /**
+   * Guest and external users to exclude (Temporary Access Pass does not work for guests).
+   * @default GuestsOrExternalUsers.ALL
+   */
+  readonly excludeGuestsOrExternalUsers?: GuestsOrExternalUsers;
+  /**
+   * More users, groups or roles to exclude.
+   * @default - none
+   */
+  readonly excludeUsers?: UserSelection;
+}
+
+/**
+ * Recipe: require MFA (or an authentication strength) to register security info.
+ *
+ * Docs 000/001 ("Securing security info registration"): include All users;
+ * exclude All guest and external users and the emergency-access accounts;
+ * target the user action "Register security information"; grant access
+ * requiring multifactor authentication, or (newer docs) an authentication
+ * strength with locations Any minus All trusted. Report-only first.
+ */
+export class RequireMfaForSecurityInfoRegistration extends Construct {
+  /** The policy. */
+  public readonly policy: ConditionalAccessPolicy;
+
+  /**
+   * @param scope the parent construct
+   * @param id the construct id
+   * @param props the properties
+   */
+  constructor(scope: Construct, id: string, props: RequireMfaForSecurityInfoRegistrationProps = {}) {
+    super(scope, id);
+    const extra = props.excludeUsers ?? {};
+    if (extra.guestsOrExternalUsers) {
+      throw new Error('excludeUsers.guestsOrExternalUsers: set excludeGuestsOrExternalUsers instead; Graph rejects the special GuestsOrExternalUsers value and a guest block on the same side');
+    }
+    if (props.trustedLocations && !props.onlyOutsideTrustedLocations) {
+      throw new Error('trustedLocations: is set but onlyOutsideTrustedLocations is not; set onlyOutsideTrustedLocations: true to apply the policy outside them only');
+    }
+    const except = props.onlyOutsideTrustedLocations ? (props.trustedLocations ?? [Location.ALL_TRUSTED]) : undefined;
+    this.policy = new ConditionalAccessPolicy(this, 'Policy', {
+      displayName: props.displayName ?? MEMBER_RECIPE_NAME,
+      state: defaultState(props.state),
+      includeUsers: props.includeUsers ?? IncludedUsers.all(),
+      excludeUsers: { ...extra, guestsOrExternalUsers: props.excludeGuestsOrExternalUsers ?? GuestsOrExternalUsers.ALL },
+      emergencyAccess: props.emergencyAccess,
+      target: TargetResources.userActions(UserAction.REGISTER_SECURITY_INFORMATION),
+      includeLocations: except ? [Location.ALL] : undefined,
+      excludeLocations: except,
+      grant: props.authenticationStrength
+        ? GrantControls.requireAuthenticationStrength(props.authenticationStrength)
+        : GrantControls.requireMfa(),
+    });
+  }
+}

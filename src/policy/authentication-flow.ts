@@ -1,0 +1,22 @@
+/**
+ * Authentication flow transfer methods (portal: Conditions > Authentication flows).
+ */
+export class AuthenticationFlow {
+  /** Authentication transfer (e.g. from a PC to the Outlook mobile app). */
+  public static readonly AUTHENTICATION_TRANSFER = new AuthenticationFlow('authenticationTransfer');
+  /** Device code flow. */
+  public static readonly DEVICE_CODE_FLOW = new AuthenticationFlow('deviceCodeFlow');
+
+  /**
+   * Escape hatch for a value newer than this library. The value is passed through unchecked.
+   * @param value the Graph `transferMethods` value
+   */
+  public static of(value: string): AuthenticationFlow {
+    return new AuthenticationFlow(value);
+  }
+
+  /**
+   * @param value the Graph `transferMethods` value
+   */
+  private constructor(public readonly value: string) {}
+}

@@ -1,0 +1,281 @@
+import {
+  ConditionalAccessPolicy as ConditionalAccessPolicyResource,
+  ConditionalAccessPolicyConditionsUsers,
+} from '@cdktf/provider-azuread/lib/conditional-access-policy';
+import { Construct } from 'constructs';
+import { ILocation } from '../locations/location';
+import { lazySortedList, omitEmpty, sortedUnique } from '../private/validation';
+import { AuthenticationFlow } from './authentication-flow';
+import { ClientAppType } from './client-app-type';
+import { DevicePlatform } from './device-platform';
+import { EmergencyAccessAccounts } from './emergency-access-accounts';
+import { FilterProps } from './filter';
+import { GrantControls } from './grant-controls';
+import { validatePolicyProps } from './policy-validation';
+import { PolicyState } from './policy-state';
+import { PrincipalKind } from './principal';
+import { InsiderRiskLevel, RiskLevel } from './risk-level';
+import { SessionControlsProps } from './session-controls';
+import { TargetResources } from './target-resources';
+import { IncludedUsers, UserSelection } from './users';
+import { WorkloadIdentitiesProps } from './workload-identities';
+
+/**
+ * Properties of a {@link ConditionalAccessPolicy}. Each one is a portal control;
+ * the doc comment names it.
+ */
+export interface ConditionalAccessPolicyProps {
+  /** "Name". */
+  readonly displayName: string;
+  /**
+   * "Enable policy". Report-only is the safe first deploy, but it is not
+   * evaluated for user actions.
+   * @default PolicyState.REPORT_ONLY
+   */
+  readonly state?: PolicyState;
+  /** Users > Include. */
+  readonly includeUsers: IncludedUsers;
+  /**
+   * Users > Exclude.
+   * @default - nobody excluded
+   */
+  readonly excludeUsers?: UserSelection;
+  /**
+   * Emergency-access ("break-glass") accounts to exclude, on top of `excludeUsers`.
+   * They are tracked separately so the lockout rule can see them; see also
+   * `EmergencyAccess.of(scope)` to exclude them from every policy at once.
+   * @default - none for this policy
+   */
+  readonly emergencyAccess?: EmergencyAccessAccounts;
+  /**
+   * Users or workload identities > Workload identities. Needs `IncludedUsers.none()`.
+   * @default - not a workload identity policy
+   */
+  readonly workloadIdentities?: WorkloadIdentitiesProps;
+  /** Target resources: user actions or cloud applications. */
+  readonly target: TargetResources;
+  /**
+   * Conditions > Locations > Include. Required when `excludeLocations` is set.
+   * @default - no location condition
+   */
+  readonly includeLocations?: ILocation[];
+  /**
+   * Conditions > Locations > Exclude.
+   * @default - none
+   */
+  readonly excludeLocations?: ILocation[];
+  /**
+   * Conditions > Client apps.
+   * @default [ClientAppType.ALL]
+   */
+  readonly clientAppTypes?: ClientAppType[];
+  /**
+   * Conditions > Device platforms > Include. Required when `excludePlatforms` is set.
+   * @default - no platform condition
+   */
+  readonly includePlatforms?: DevicePlatform[];
+  /**
+   * Conditions > Device platforms > Exclude.
+   * @default - none
+   */
+  readonly excludePlatforms?: DevicePlatform[];
+  /**
+   * Conditions > Sign-in risk.
+   * @default - no sign-in risk condition
+   */
+  readonly signInRiskLevels?: RiskLevel[];
+  /**
+   * Conditions > User risk.
+   * @default - no user risk condition
+   */
+  readonly userRiskLevels?: RiskLevel[];
+  /**
+   * Conditions > Service principal risk (workload identity policies).
+   * @default - no service principal risk condition
+   */
+  readonly servicePrincipalRiskLevels?: RiskLevel[];
+  /**
+   * Conditions > Insider risk.
+   * @default - no insider risk condition
+   */
+  readonly insiderRiskLevel?: InsiderRiskLevel;
+  /**
+   * Conditions > Authentication flows.
+   * @default - no authentication flow condition
+   */
+  readonly authenticationFlows?: AuthenticationFlow[];
+  /**
+   * Conditions > Filter for devices.
+   * @default - no device filter
+   */
+  readonly deviceFilter?: FilterProps;
+  /**
+   * Access controls > Grant. A policy needs grant or session controls.
+   * @default - no grant controls
+   */
+  readonly grant?: GrantControls;
+  /**
+   * Access controls > Session.
+   * @default - no session controls
+   */
+  readonly session?: SessionControlsProps;
+}
+
+const POLICY = Symbol.for('cdktf-entra-conditional-access.ConditionalAccessPolicy');
+
+/**
+ * A Conditional Access policy (`azuread_conditional_access_policy`), with typed
+ * options for every field of provider 3.7.0. Bad input throws at construction,
+ * naming the property, the value and the fix.
+ */
+export class ConditionalAccessPolicy extends Construct {
+  /**
+   * True for policies of this library, across copies of the library.
+   * @param x any object
+   */
+  public static isConditionalAccessPolicy(x: any): x is ConditionalAccessPolicy {
+    return x !== null && typeof x === 'object' && POLICY in x;
+  }
+
+  /** The underlying `azuread_conditional_access_policy` resource (escape hatch). */
+  public readonly resource: ConditionalAccessPolicyResource;
+  /** The policy's GUID (`object_id`). */
+  public readonly policyId: string;
+  /** The display name. */
+  public readonly displayName: string;
+  /** The state. */
+  public readonly state: PolicyState;
+  /** The properties this policy was created with. */
+  public readonly props: ConditionalAccessPolicyProps;
+
+  private readonly emergencyUsers: string[] = [];
+  private readonly emergencyGroups: string[] = [];
+
+  /**
+   * @param scope the parent construct
+   * @param id the construct id
+   * @param props the properties
+   */
+  constructor(scope: Construct, id: string, props: ConditionalAccessPolicyProps) {
+    super(scope, id);
+    Object.defineProperty(this, POLICY, { value: true });
+    validatePolicyProps(props);
+    this.props = props;
+    this.displayName = props.displayName;
+    this.state = props.state ?? PolicyState.REPORT_ONLY;
+    if (props.emergencyAccess) {
+      this.excludeEmergencyAccess(props.emergencyAccess);
+    }
+
+    this.resource = new ConditionalAccessPolicyResource(this, 'Resource', {
+      displayName: props.displayName,
+      state: this.state.value,
+      conditions: {
+        applications: {
+          includedUserActions: omitEmpty(sortedUnique(props.target.userActionValues)),
+          includedApplications: omitEmpty(sortedUnique(props.target.includedApplications)),
+          excludedApplications: omitEmpty(sortedUnique(props.target.excludedApplications)),
+        },
+        users: this.renderUsers(),
+        clientAppTypes: sortedUnique((props.clientAppTypes ?? [ClientAppType.ALL]).map((c) => c.value)),
+        locations: props.includeLocations ? {
+          includedLocations: sortedUnique(props.includeLocations.map((l) => l.locationId)),
+          excludedLocations: omitEmpty(sortedUnique((props.excludeLocations ?? []).map((l) => l.locationId))),
+        } : undefined,
+        platforms: props.includePlatforms ? {
+          includedPlatforms: sortedUnique(props.includePlatforms.map((p) => p.value)),
+          excludedPlatforms: omitEmpty(sortedUnique((props.excludePlatforms ?? []).map((p) => p.value))),
+        } : undefined,
+        signInRiskLevels: omitEmpty(sortedUnique((props.signInRiskLevels ?? []).map((r) => r.value))),
+        userRiskLevels: omitEmpty(sortedUnique((props.userRiskLevels ?? []).map((r) => r.value))),
+        servicePrincipalRiskLevels: omitEmpty(sortedUnique((props.servicePrincipalRiskLevels ?? []).map((r) => r.value))),
+        insiderRiskLevels: props.insiderRiskLevel?.value,
+        authenticationFlowTransferMethods: omitEmpty(sortedUnique((props.authenticationFlows ?? []).map((f) => f.value))),
+        devices: props.deviceFilter ? { filter: { mode: props.deviceFilter.mode.value, rule: props.deviceFilter.rule } } : undefined,
+        clientApplications: props.workloadIdentities ? {
+          includedServicePrincipals: omitEmpty(sortedUnique([
+            ...(props.workloadIdentities.allServicePrincipalsInMyTenant ? ['ServicePrincipalsInMyTenant'] : []),
+            ...(props.workloadIdentities.includeServicePrincipals ?? []).map((p) => p.objectId),
+          ])),
+          excludedServicePrincipals: omitEmpty(sortedUnique((props.workloadIdentities.excludeServicePrincipals ?? []).map((p) => p.objectId))),
+          filter: props.workloadIdentities.filter
+            ? { mode: props.workloadIdentities.filter.mode.value, rule: props.workloadIdentities.filter.rule }
+            : undefined,
+        } : undefined,
+      },
+      grantControls: props.grant ? {
+        operator: props.grant.operator,
+        builtInControls: omitEmpty(sortedUnique(props.grant.builtInControls)),
+        authenticationStrengthPolicyId: props.grant.authenticationStrength?.authenticationStrengthId,
+        termsOfUse: omitEmpty(sortedUnique(props.grant.termsOfUse)),
+        customAuthenticationFactors: omitEmpty(sortedUnique(props.grant.customAuthenticationFactors)),
+      } : undefined,
+      sessionControls: props.session ? {
+        applicationEnforcedRestrictionsEnabled: props.session.applicationEnforcedRestrictions,
+        cloudAppSecurityPolicy: props.session.cloudAppSecurityPolicy?.value,
+        disableResilienceDefaults: props.session.disableResilienceDefaults,
+        persistentBrowserMode: props.session.persistentBrowserMode?.value,
+        signInFrequency: props.session.signInFrequency?.value,
+        signInFrequencyPeriod: props.session.signInFrequency?.period,
+        signInFrequencyInterval: props.session.signInFrequency?.interval,
+        signInFrequencyAuthenticationType: props.session.signInFrequency?.authenticationType?.value,
+      } : undefined,
+    });
+    this.policyId = this.resource.objectId;
+  }
+
+  /**
+   * Exclude emergency-access ("break-glass") accounts from this policy.
+   * `EmergencyAccess.of(scope).exclude(...)` calls this on every policy in a scope.
+   * @param accounts the accounts
+   */
+  public excludeEmergencyAccess(accounts: EmergencyAccessAccounts): void {
+    (accounts.users ?? []).forEach((u, i) => {
+      if (u.kind !== PrincipalKind.USER && u.kind !== PrincipalKind.UNKNOWN) {
+        throw new Error(`emergencyAccess.users[${i}]: ${u} is a ${u.kind}; put groups in emergencyAccess.groups`);
+      }
+      this.emergencyUsers.push(u.objectId);
+    });
+    (accounts.groups ?? []).forEach((g, i) => {
+      if (g.kind !== PrincipalKind.GROUP && g.kind !== PrincipalKind.UNKNOWN) {
+        throw new Error(`emergencyAccess.groups[${i}]: ${g} is a ${g.kind}; put users in emergencyAccess.users`);
+      }
+      this.emergencyGroups.push(g.objectId);
+    });
+  }
+
+  /** True when emergency-access accounts are excluded from this policy. */
+  public get hasEmergencyAccessExclusion(): boolean {
+    return this.emergencyUsers.length + this.emergencyGroups.length > 0;
+  }
+
+  private renderUsers(): ConditionalAccessPolicyConditionsUsers {
+    const include = this.props.includeUsers;
+    const exclude = this.props.excludeUsers ?? {};
+    const sel = include.selection;
+    const includedUsers = [
+      ...(include.special ? [include.special] : []),
+      ...(sel.guestsOrExternalUsers?.isAll ? ['GuestsOrExternalUsers'] : []),
+      ...(sel.users ?? []).map((u) => u.objectId),
+    ];
+    const includedBlock = sel.guestsOrExternalUsers?._renderBlock();
+    const excludedBlock = exclude.guestsOrExternalUsers?._renderBlock();
+    return {
+      includedUsers: omitEmpty(sortedUnique(includedUsers)),
+      includedGroups: omitEmpty(sortedUnique((sel.groups ?? []).map((g) => g.objectId))),
+      includedRoles: omitEmpty(sortedUnique((sel.roles ?? []).map((r) => r.templateId))),
+      includedGuestsOrExternalUsers: includedBlock ? [includedBlock] : undefined,
+      excludedUsers: lazySortedList(() => [
+        ...(exclude.guestsOrExternalUsers?.isAll ? ['GuestsOrExternalUsers'] : []),
+        ...(exclude.users ?? []).map((u) => u.objectId),
+        ...this.emergencyUsers,
+      ]),
+      excludedGroups: lazySortedList(() => [
+        ...(exclude.groups ?? []).map((g) => g.objectId),
+        ...this.emergencyGroups,
+      ]),
+      excludedRoles: omitEmpty(sortedUnique((exclude.roles ?? []).map((r) => r.templateId))),
+      excludedGuestsOrExternalUsers: excludedBlock ? [excludedBlock] : undefined,
+    };
+  }
+}

@@ -1,0 +1,200 @@
+import { fail, failProp, isToken, validateDisplayName } from '../private/validation';
+import type { ConditionalAccessPolicyProps } from './conditional-access-policy';
+import { isEmptySession, validateSession } from './session-controls';
+import { Principal, PrincipalKind } from './principal';
+import { UserSelection } from './users';
+
+/**
+ * Every construction-time check of a policy's properties: values and
+ * combinations that Graph or the provider would reject.
+ */
+export function validatePolicyProps(props: ConditionalAccessPolicyProps): void {
+  validateDisplayName('displayName', props.displayName);
+  if (!props.includeUsers) failProp('includeUsers', 'is required; use IncludedUsers.all(), IncludedUsers.select({...}) or IncludedUsers.none()');
+  if (!props.target) failProp('target', 'is required; use TargetResources.userActions(...) or TargetResources.applications({...})');
+
+  validateUsers(props);
+  validateLocations(props);
+  validatePlatforms(props);
+  validateConditionLists(props);
+  validateControls(props);
+  validateUserActionRules(props);
+  validatePasswordChange(props);
+}
+
+function validateUsers(props: ConditionalAccessPolicyProps): void {
+  const include = props.includeUsers;
+  if (!include.special) {
+    const s = include.selection;
+    if (!s.guestsOrExternalUsers && !s.users?.length && !s.groups?.length && !s.roles?.length) {
+      failProp('includeUsers', 'selects nobody; pass users, groups, roles or guestsOrExternalUsers to IncludedUsers.select(), or use IncludedUsers.none()');
+    }
+  }
+  validateSelection('includeUsers', include.selection);
+  if (props.excludeUsers) validateSelection('excludeUsers', props.excludeUsers);
+  if (include.special === 'None' && props.excludeUsers && hasAny(props.excludeUsers)) {
+    failProp('excludeUsers', 'is set while includeUsers is IncludedUsers.none(); there is nobody to exclude from');
+  }
+  if (props.workloadIdentities) {
+    if (include.special !== 'None') {
+      failProp('workloadIdentities', 'is set while includeUsers includes users; a workload identity policy needs includeUsers: IncludedUsers.none()');
+    }
+    const w = props.workloadIdentities;
+    if (!w.allServicePrincipalsInMyTenant && !(w.includeServicePrincipals ?? []).length) {
+      failProp('workloadIdentities', 'includes no service principal; set allServicePrincipalsInMyTenant or includeServicePrincipals');
+    }
+    checkKinds('workloadIdentities.includeServicePrincipals', w.includeServicePrincipals, PrincipalKind.SERVICE_PRINCIPAL);
+    checkKinds('workloadIdentities.excludeServicePrincipals', w.excludeServicePrincipals, PrincipalKind.SERVICE_PRINCIPAL);
+  }
+  if (props.servicePrincipalRiskLevels && !props.workloadIdentities) {
+    failProp('servicePrincipalRiskLevels', 'is set on a policy without workloadIdentities; service principal risk applies only to workload identity policies');
+  }
+}
+
+function hasAny(s: UserSelection): boolean {
+  return !!(s.guestsOrExternalUsers || s.users?.length || s.groups?.length || s.roles?.length);
+}
+
+function validateSelection(prop: string, s: UserSelection): void {
+  checkKinds(`${prop}.users`, s.users, PrincipalKind.USER);
+  checkKinds(`${prop}.groups`, s.groups, PrincipalKind.GROUP);
+}
+
+function checkKinds(prop: string, principals: Principal[] | undefined, kind: PrincipalKind): void {
+  (principals ?? []).forEach((p, i) => {
+    if (p.kind !== kind && p.kind !== PrincipalKind.UNKNOWN) {
+      failProp(`${prop}[${i}]`, `${p} is a ${p.kind}, not a ${kind}; move it to the matching list`);
+    }
+  });
+}
+
+function validateLocations(props: ConditionalAccessPolicyProps): void {
+  const include = props.includeLocations;
+  const exclude = props.excludeLocations ?? [];
+  if (!include) {
+    if (exclude.length > 0) {
+      failProp('excludeLocations', 'is set without includeLocations; Graph requires included locations, usually includeLocations: [Location.ALL]');
+    }
+    return;
+  }
+  if (!isToken(include) && include.length === 0) {
+    failProp('includeLocations', 'is empty; pass Location.ALL, Location.ALL_TRUSTED or named locations, or omit it for no location condition');
+  }
+  exclude.forEach((l, i) => {
+    if (l.locationId === 'All') {
+      fail(`excludeLocations[${i}]`, 'All', 'cannot be excluded', 'exclude Location.ALL_TRUSTED or named locations');
+    }
+  });
+  const ids = include.map((l) => l.locationId);
+  if (ids.includes('All') && ids.length > 1) {
+    fail('includeLocations', ids.filter((x) => !isToken(x)).join(','), 'mixes Location.ALL with other locations', 'Location.ALL already covers them; pass it alone');
+  }
+  const excluded = new Set(exclude.map((l) => l.locationId));
+  ids.forEach((id, i) => {
+    if (!isToken(id) && excluded.has(id)) {
+      fail(`includeLocations[${i}]`, id, 'is also excluded', 'an exclusion wins, so the policy could never match it; remove it from one side');
+    }
+  });
+}
+
+function validatePlatforms(props: ConditionalAccessPolicyProps): void {
+  const include = props.includePlatforms;
+  const exclude = props.excludePlatforms ?? [];
+  if (!include) {
+    if (exclude.length > 0) {
+      failProp('excludePlatforms', 'is set without includePlatforms; Graph requires included platforms, usually includePlatforms: [DevicePlatform.ALL]');
+    }
+    return;
+  }
+  if (include.length === 0) {
+    failProp('includePlatforms', 'is empty; pass DevicePlatform values, or omit it for no platform condition');
+  }
+  exclude.forEach((p, i) => {
+    if (p.value === 'all') fail(`excludePlatforms[${i}]`, 'all', 'cannot be excluded', 'exclude specific platforms');
+  });
+  const values = include.map((p) => p.value);
+  if (values.includes('all') && values.length > 1) {
+    fail('includePlatforms', values.join(','), 'mixes DevicePlatform.ALL with other platforms', 'DevicePlatform.ALL already covers them; pass it alone');
+  }
+}
+
+function validateConditionLists(props: ConditionalAccessPolicyProps): void {
+  const lists: [string, unknown[] | undefined][] = [
+    ['clientAppTypes', props.clientAppTypes],
+    ['signInRiskLevels', props.signInRiskLevels],
+    ['userRiskLevels', props.userRiskLevels],
+    ['servicePrincipalRiskLevels', props.servicePrincipalRiskLevels],
+    ['authenticationFlows', props.authenticationFlows],
+  ];
+  for (const [name, list] of lists) {
+    if (list && !isToken(list) && list.length === 0) {
+      failProp(name, 'is empty; omit it to leave the condition unconfigured');
+    }
+  }
+  const apps = (props.clientAppTypes ?? []).map((c) => c.value);
+  if (apps.includes('all') && apps.length > 1) {
+    fail('clientAppTypes', apps.join(','), 'mixes ClientAppType.ALL with other client app types', 'ClientAppType.ALL already covers them; pass it alone');
+  }
+  if (props.deviceFilter && !isToken(props.deviceFilter.rule) && props.deviceFilter.rule.trim() === '') {
+    fail('deviceFilter.rule', props.deviceFilter.rule, 'is empty', 'write a rule such as device.isCompliant -eq True');
+  }
+}
+
+function validateControls(props: ConditionalAccessPolicyProps): void {
+  if (!props.grant && isEmptySession(props.session)) {
+    failProp('grant', 'and session are both unset; a policy needs grant controls (e.g. GrantControls.requireMfa()) or session controls');
+  }
+  validateSession(props.session);
+  const t = props.target;
+  const allApps = t.includedApplications.includes('All');
+  if (props.session?.persistentBrowserMode && !allApps) {
+    fail('session.persistentBrowserMode', props.session.persistentBrowserMode.value, 'needs a policy on all resources', 'use target: TargetResources.allResources()');
+  }
+}
+
+function validateUserActionRules(props: ConditionalAccessPolicyProps): void {
+  if (!props.target.userActionValues.includes('urn:user:registerdevice')) return;
+  const g = props.grant;
+  const onlyMfa = g && g.builtInControls.length === 1 && g.builtInControls[0] === 'mfa' && !g.authenticationStrength && g.termsOfUse.length === 0;
+  const onlyStrength = g && g.builtInControls.length === 0 && g.authenticationStrength && g.termsOfUse.length === 0;
+  if (!onlyMfa && !onlyStrength) {
+    failProp('grant', 'UserAction.REGISTER_OR_JOIN_DEVICES takes only GrantControls.requireMfa() or GrantControls.requireAuthenticationStrength(...)');
+  }
+  const apps = (props.clientAppTypes ?? []).map((c) => c.value);
+  if (apps.length > 0 && !(apps.length === 1 && apps[0] === 'all')) {
+    fail('clientAppTypes', apps.join(','), 'is not available for UserAction.REGISTER_OR_JOIN_DEVICES', 'omit clientAppTypes');
+  }
+  if (props.deviceFilter) {
+    failProp('deviceFilter', 'is not available for UserAction.REGISTER_OR_JOIN_DEVICES; omit it');
+  }
+  if (props.session && !isEmptySession(props.session)) {
+    failProp('session', 'is not available for UserAction.REGISTER_OR_JOIN_DEVICES; omit it');
+  }
+}
+
+function validatePasswordChange(props: ConditionalAccessPolicyProps): void {
+  if (!props.grant?.builtInControls.includes('passwordChange')) return;
+  const fix = 'Graph takes "Require password change" only in a policy on all resources whose only condition is user risk';
+  if (!props.userRiskLevels?.length) {
+    failProp('grant', `requires passwordChange without userRiskLevels; ${fix}`);
+  }
+  const t = props.target;
+  if (!(t.includedApplications.length === 1 && t.includedApplications[0] === 'All' && t.excludedApplications.length === 0)) {
+    failProp('target', `must be TargetResources.allResources() with no exclusions when grant requires passwordChange; ${fix}`);
+  }
+  const others: [string, unknown][] = [
+    ['includeLocations', props.includeLocations],
+    ['includePlatforms', props.includePlatforms],
+    ['signInRiskLevels', props.signInRiskLevels],
+    ['insiderRiskLevel', props.insiderRiskLevel],
+    ['authenticationFlows', props.authenticationFlows],
+    ['deviceFilter', props.deviceFilter],
+  ];
+  for (const [name, value] of others) {
+    if (value !== undefined) failProp(name, `is set while grant requires passwordChange; ${fix}`);
+  }
+  const apps = (props.clientAppTypes ?? []).map((c) => c.value);
+  if (apps.length > 0 && !(apps.length === 1 && apps[0] === 'all')) {
+    failProp('clientAppTypes', `is set while grant requires passwordChange; ${fix}`);
+  }
+}

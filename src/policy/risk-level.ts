@@ -1,0 +1,53 @@
+/**
+ * Sign-in, user or service principal risk level (portal: Conditions > User risk / Sign-in risk).
+ */
+export class RiskLevel {
+  /** Low risk. */
+  public static readonly LOW = new RiskLevel('low');
+  /** Medium risk. */
+  public static readonly MEDIUM = new RiskLevel('medium');
+  /** High risk. */
+  public static readonly HIGH = new RiskLevel('high');
+  /** Risk details hidden. */
+  public static readonly HIDDEN = new RiskLevel('hidden');
+  /** No risk. */
+  public static readonly NONE = new RiskLevel('none');
+
+  /**
+   * Escape hatch for a value newer than this library. The value is passed through unchecked.
+   * @param value the Graph risk level value
+   */
+  public static of(value: string): RiskLevel {
+    return new RiskLevel(value);
+  }
+
+  /**
+   * @param value the Graph risk level value
+   */
+  private constructor(public readonly value: string) {}
+}
+
+/**
+ * Insider risk level (portal: Conditions > Insider risk). A policy takes one level.
+ */
+export class InsiderRiskLevel {
+  /** Minor insider risk. */
+  public static readonly MINOR = new InsiderRiskLevel('minor');
+  /** Moderate insider risk. */
+  public static readonly MODERATE = new InsiderRiskLevel('moderate');
+  /** Elevated insider risk. */
+  public static readonly ELEVATED = new InsiderRiskLevel('elevated');
+
+  /**
+   * Escape hatch for a value newer than this library. The value is passed through unchecked.
+   * @param value the Graph `insiderRiskLevels` value
+   */
+  public static of(value: string): InsiderRiskLevel {
+    return new InsiderRiskLevel(value);
+  }
+
+  /**
+   * @param value the Graph `insiderRiskLevels` value
+   */
+  private constructor(public readonly value: string) {}
+}

@@ -1,0 +1,64 @@
+import * as ipaddr from 'ipaddr.js';
+import { fail } from './validation';
+
+/** A parsed, canonical CIDR range. */
+export interface Cidr {
+  /** Canonical text: lower-case, compressed IPv6, network address. */
+  readonly canonical: string;
+  /** 4 or 6. */
+  readonly family: 4 | 6;
+  /** Network address bytes. */
+  readonly bytes: number[];
+  /** Prefix length. */
+  readonly prefix: number;
+  /** ipaddr.js range name of the network address (`unicast` for public space). */
+  readonly range: string;
+}
+
+/**
+ * Parse one CIDR range the way Graph's IP named locations take it. Throws,
+ * naming `prop`, for anything that is not a CIDR, for masks of /8 or shorter
+ * (Graph accepts only masks longer than /8) and for host bits set.
+ */
+export function parseCidr(prop: string, value: string): Cidr {
+  const text = typeof value === 'string' ? value.trim() : value;
+  if (typeof text !== 'string' || !text.includes('/')) {
+    if (typeof text === 'string' && ipaddr.isValid(text)) {
+      const host = ipaddr.parse(text);
+      fail(prop, value, 'is an address, not a CIDR range', `write it as '${host.toString()}/${host.kind() === 'ipv4' ? 32 : 128}'`);
+    }
+    fail(prop, value, 'is not a CIDR range', "write an IPv4 or IPv6 range such as '203.0.113.0/24' or '2001:db8::/48'");
+  }
+  const [addressText] = text.split('/');
+  const isV4Text = !addressText.includes(':');
+  if (isV4Text ? !ipaddr.IPv4.isValidCIDRFourPartDecimal(text) : !ipaddr.IPv6.isValidCIDR(text)) {
+    fail(prop, value, 'is not a CIDR range', "write an IPv4 or IPv6 range such as '203.0.113.0/24' or '2001:db8::/48'");
+  }
+  const [address, prefix] = ipaddr.parseCIDR(text);
+  if (prefix <= 8) {
+    fail(prop, value, 'is wider than /9', 'Graph accepts only masks longer than /8; split it into /9 or narrower ranges');
+  }
+  const network = address.kind() === 'ipv4'
+    ? ipaddr.IPv4.networkAddressFromCIDR(text)
+    : ipaddr.IPv6.networkAddressFromCIDR(text);
+  const canonical = `${network.toString()}/${prefix}`;
+  if (network.toString() !== address.toString()) {
+    fail(prop, value, 'has host bits set', `use the network address '${canonical}'`);
+  }
+  return {
+    canonical,
+    family: address.kind() === 'ipv4' ? 4 : 6,
+    bytes: network.toByteArray(),
+    prefix,
+    range: network.range(),
+  };
+}
+
+/** Order for canonical output: IPv4 before IPv6, then by address, then by prefix. */
+export function compareCidr(a: Cidr, b: Cidr): number {
+  if (a.family !== b.family) return a.family - b.family;
+  for (let i = 0; i < a.bytes.length; i++) {
+    if (a.bytes[i] !== b.bytes[i]) return a.bytes[i] - b.bytes[i];
+  }
+  return a.prefix - b.prefix;
+}
