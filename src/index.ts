@@ -37,3 +37,8 @@ export {
   RequireTrustedLocationForSecurityInfoRegistration, RequireTrustedLocationForSecurityInfoRegistrationProps, UntrustedLocationAction,
 } from './patterns/require-trusted-location-for-security-info-registration';
 export { SecureSecurityInfoRegistration, SecureSecurityInfoRegistrationProps } from './patterns/secure-security-info-registration';
+
+// Synth-time lint rules
+export { RuleSeverity, RuleInfo, RuleFinding } from './rules/rule';
+export { RuleSuppressions } from './rules/rule-suppressions';
+export { ConditionalAccessRules } from './rules/conditional-access-rules';

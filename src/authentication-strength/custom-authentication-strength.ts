@@ -1,6 +1,7 @@
 import { AuthenticationStrengthPolicy } from '@cdktf/provider-azuread/lib/authentication-strength-policy';
 import { Construct } from 'constructs';
 import { failProp, validateDisplayName } from '../private/validation';
+import { registerRules } from '../rules/register-rules';
 import { AuthenticationMethodCombination } from './authentication-method';
 import { IAuthenticationStrength } from './authentication-strength';
 
@@ -46,6 +47,7 @@ export class CustomAuthenticationStrength extends Construct implements IAuthenti
   constructor(scope: Construct, id: string, props: CustomAuthenticationStrengthProps) {
     super(scope, id);
     Object.defineProperty(this, CUSTOM_STRENGTH, { value: true });
+    registerRules(this);
     validateDisplayName('displayName', props.displayName);
     if (!props.allowedCombinations || props.allowedCombinations.length === 0) {
       failProp('allowedCombinations', 'is empty; pass at least one AuthenticationMethodCombination');

@@ -1,5 +1,4 @@
 import { NamedLocation as NamedLocationResource } from '@cdktf/provider-azuread/lib/named-location';
-import { Annotations } from 'cdktf';
 import { Construct } from 'constructs';
 import { compareCidr, Cidr, parseCidr } from '../private/cidr';
 import { fail, failProp, isToken, validateDisplayName } from '../private/validation';
@@ -51,7 +50,7 @@ export class IpNamedLocation extends NamedLocation {
   constructor(scope: Construct, id: string, props: IpNamedLocationProps) {
     super(scope, id);
     validateDisplayName('displayName', props.displayName);
-    this.ipRanges = canonicalRanges(this, props.ipRanges);
+    this.ipRanges = canonicalRanges(props.ipRanges);
     this.trusted = props.trusted ?? false;
     this.resource = new NamedLocationResource(this, 'Resource', {
       displayName: props.displayName,
@@ -61,7 +60,7 @@ export class IpNamedLocation extends NamedLocation {
   }
 }
 
-function canonicalRanges(scope: Construct, ipRanges: string[]): string[] {
+function canonicalRanges(ipRanges: string[]): string[] {
   if (isToken(ipRanges)) return ipRanges;
   if (!ipRanges || ipRanges.length === 0) {
     failProp('ipRanges', "is empty; pass at least one CIDR range such as '203.0.113.0/24'");
@@ -83,11 +82,6 @@ function canonicalRanges(scope: Construct, ipRanges: string[]): string[] {
       fail(`ipRanges[${i}]`, range, `duplicates ipRanges[${first}] ('${ipRanges[first]}')`, 'remove one of them');
     }
     seen.set(cidr.canonical, i);
-    if (cidr.range !== 'unicast') {
-      Annotations.of(scope).addWarning(
-        `ipRanges[${i}]: '${range}' is in ${cidr.range} address space, which sign-ins to Entra ID never come from; use the public egress ranges of the network`,
-      );
-    }
     parsed.push(cidr);
   });
   return [...parsed.sort(compareCidr).map((c) => c.canonical), ...tokens];

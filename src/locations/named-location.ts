@@ -1,6 +1,7 @@
 import { DataAzureadNamedLocation } from '@cdktf/provider-azuread/lib/data-azuread-named-location';
 import { Construct, IConstruct } from 'constructs';
 import { validateDisplayName, validateGuid } from '../private/validation';
+import { registerRules } from '../rules/register-rules';
 import { ILocation } from './location';
 
 /**
@@ -69,6 +70,7 @@ export abstract class NamedLocation extends Construct implements INamedLocation 
   constructor(scope: Construct, id: string) {
     super(scope, id);
     Object.defineProperty(this, NAMED_LOCATION, { value: true });
+    registerRules(this);
   }
 
   /** The value policies use: the `object_id`. */

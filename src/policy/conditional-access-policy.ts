@@ -4,6 +4,7 @@ import {
 } from '@cdktf/provider-azuread/lib/conditional-access-policy';
 import { Construct } from 'constructs';
 import { ILocation } from '../locations/location';
+import { registerRules } from '../rules/register-rules';
 import { lazySortedList, omitEmpty, sortedUnique } from '../private/validation';
 import { AuthenticationFlow } from './authentication-flow';
 import { ClientAppType } from './client-app-type';
@@ -159,6 +160,7 @@ export class ConditionalAccessPolicy extends Construct {
   constructor(scope: Construct, id: string, props: ConditionalAccessPolicyProps) {
     super(scope, id);
     Object.defineProperty(this, POLICY, { value: true });
+    registerRules(this);
     validatePolicyProps(props);
     this.props = props;
     this.displayName = props.displayName;
