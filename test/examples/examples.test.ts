@@ -1,0 +1,48 @@
+import { Testing, TerraformStack } from 'cdktf';
+import {
+  BlockGuestRegistrationStack,
+  RequireMfaRegistrationStack,
+  RequireStrengthRegistrationStack,
+  SecurityInfoBaselineStack,
+  TrustedLocationRegistrationStack,
+} from '../../examples/stacks';
+import { tenantConfig } from '../../examples/tenant-config';
+
+for (const name of ['EMERGENCY_ACCESS_USER_IDS', 'EMERGENCY_ACCESS_GROUP_ID', 'TRUSTED_IP_RANGES', 'REGISTRATION_GROUP_ID']) {
+  delete process.env[name];
+}
+
+const stacks: [string, new (scope: any, id: string, tenant: any) => TerraformStack][] = [
+  ['require-mfa-registration', RequireMfaRegistrationStack],
+  ['require-strength-registration', RequireStrengthRegistrationStack],
+  ['block-guest-registration', BlockGuestRegistrationStack],
+  ['trusted-location-registration', TrustedLocationRegistrationStack],
+  ['security-info-baseline', SecurityInfoBaselineStack],
+];
+
+describe.each(stacks)('example stack %s', (name, StackClass) => {
+  const stack = new StackClass(Testing.app(), name, tenantConfig());
+  // Validations on: the lint rules run, and an error would throw here.
+  const json = JSON.parse(Testing.synth(stack, true));
+  const policies = Object.values(json.resource.azuread_conditional_access_policy) as any[];
+
+  test('has an azuread provider and at least one policy', () => {
+    expect(json.provider.azuread).toHaveLength(1);
+    expect(policies.length).toBeGreaterThan(0);
+  });
+
+  test('every policy targets "Register security information" and excludes the emergency-access group', () => {
+    for (const p of policies) {
+      expect(p.conditions.applications).toEqual({ included_user_actions: ['urn:user:registersecurityinfo'] });
+      expect(p.conditions.users.excluded_groups).toEqual(['00000000-0000-0000-0000-00000000e000']);
+    }
+  });
+
+  test('named locations are referenced by object_id only', () => {
+    expect(JSON.stringify(policies)).not.toMatch(/azuread_named_location\.[^.]+\.id\}/);
+  });
+
+  test('matches the committed snapshot', () => {
+    expect(json).toMatchSnapshot();
+  });
+});
