@@ -1,5 +1,5 @@
-import { fail, isGuid, isToken } from '../private/validation';
 import { AuthenticationMethodCombination } from './authentication-method';
+import { fail, isGuid, isToken } from '../private/validation';
 
 /** The path prefix of authentication strength policy ids. */
 export const AUTHENTICATION_STRENGTH_PATH = '/policies/authenticationStrengthPolicies/';

@@ -1,9 +1,9 @@
 import { AuthenticationStrengthPolicy } from '@cdktf/provider-azuread/lib/authentication-strength-policy';
 import { Construct } from 'constructs';
-import { failProp, validateDisplayName } from '../private/validation';
-import { registerRules } from '../rules/register-rules';
 import { AuthenticationMethodCombination } from './authentication-method';
 import { IAuthenticationStrength } from './authentication-strength';
+import { failProp, validateDisplayName } from '../private/validation';
+import { registerRules } from '../rules/register-rules';
 
 /**
  * Properties of a {@link CustomAuthenticationStrength}.

@@ -1,8 +1,8 @@
 import { NamedLocation as NamedLocationResource } from '@cdktf/provider-azuread/lib/named-location';
 import { Construct } from 'constructs';
+import { NamedLocation } from './named-location';
 import { parseCountryCode } from '../private/country-codes';
 import { fail, failProp, isToken, validateDisplayName } from '../private/validation';
-import { NamedLocation } from './named-location';
 
 /**
  * How a country location determines the sign-in's country.

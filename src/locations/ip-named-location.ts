@@ -1,8 +1,8 @@
 import { NamedLocation as NamedLocationResource } from '@cdktf/provider-azuread/lib/named-location';
 import { Construct } from 'constructs';
+import { NamedLocation } from './named-location';
 import { compareCidr, Cidr, parseCidr } from '../private/cidr';
 import { fail, failProp, isToken, validateDisplayName } from '../private/validation';
-import { NamedLocation } from './named-location';
 
 /** Graph's limit of IP ranges in one named location (Learn, "location condition"). */
 export const MAX_IP_RANGES = 2000;

@@ -1,8 +1,8 @@
 import { DataAzureadNamedLocation } from '@cdktf/provider-azuread/lib/data-azuread-named-location';
 import { Construct, IConstruct } from 'constructs';
+import { ILocation } from './location';
 import { validateDisplayName, validateGuid } from '../private/validation';
 import { registerRules } from '../rules/register-rules';
-import { ILocation } from './location';
 
 /**
  * A named location (`azuread_named_location`), created here or imported.

@@ -1,11 +1,11 @@
 import { Construct } from 'constructs';
+import { defaultState, SecurityInfoRegistrationOptions, TRUSTED_NETWORKS_RECIPE_NAME } from './security-info-registration-options';
 import { ILocation, Location } from '../locations/location';
 import { ConditionalAccessPolicy } from '../policy/conditional-access-policy';
 import { GrantControls } from '../policy/grant-controls';
 import { GuestsOrExternalUsers } from '../policy/guests-or-external-users';
 import { TargetResources, UserAction } from '../policy/target-resources';
 import { IncludedUsers } from '../policy/users';
-import { defaultState, SecurityInfoRegistrationOptions, TRUSTED_NETWORKS_RECIPE_NAME } from './security-info-registration-options';
 
 /**
  * Properties of {@link BlockGuestSecurityInfoRegistration}.

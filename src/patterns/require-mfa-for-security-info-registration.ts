@@ -1,4 +1,5 @@
 import { Construct } from 'constructs';
+import { defaultState, MEMBER_RECIPE_NAME, SecurityInfoRegistrationOptions } from './security-info-registration-options';
 import { IAuthenticationStrength } from '../authentication-strength/authentication-strength';
 import { ILocation, Location } from '../locations/location';
 import { ConditionalAccessPolicy } from '../policy/conditional-access-policy';
@@ -6,7 +7,6 @@ import { GrantControls } from '../policy/grant-controls';
 import { GuestsOrExternalUsers } from '../policy/guests-or-external-users';
 import { TargetResources, UserAction } from '../policy/target-resources';
 import { IncludedUsers, UserSelection } from '../policy/users';
-import { defaultState, MEMBER_RECIPE_NAME, SecurityInfoRegistrationOptions } from './security-info-registration-options';
 
 /**
  * Properties of {@link RequireMfaForSecurityInfoRegistration}.

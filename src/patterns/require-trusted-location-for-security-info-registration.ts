@@ -1,10 +1,10 @@
 import { Construct } from 'constructs';
+import { defaultState, SecurityInfoRegistrationOptions, TRUSTED_NETWORKS_RECIPE_NAME } from './security-info-registration-options';
 import { ILocation, Location } from '../locations/location';
 import { ConditionalAccessPolicy } from '../policy/conditional-access-policy';
 import { GrantControls } from '../policy/grant-controls';
 import { TargetResources, UserAction } from '../policy/target-resources';
 import { IncludedUsers, UserSelection } from '../policy/users';
-import { defaultState, SecurityInfoRegistrationOptions, TRUSTED_NETWORKS_RECIPE_NAME } from './security-info-registration-options';
 
 /**
  * What happens when a user registers security info from outside a trusted location.

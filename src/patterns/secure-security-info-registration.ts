@@ -1,4 +1,7 @@
 import { Construct } from 'constructs';
+import { BlockGuestSecurityInfoRegistration } from './block-guest-security-info-registration';
+import { RequireMfaForSecurityInfoRegistration } from './require-mfa-for-security-info-registration';
+import { MEMBER_RECIPE_NAME, TRUSTED_NETWORKS_RECIPE_NAME } from './security-info-registration-options';
 import { IAuthenticationStrength } from '../authentication-strength/authentication-strength';
 import { IpNamedLocation } from '../locations/ip-named-location';
 import { ILocation, Location } from '../locations/location';
@@ -6,9 +9,6 @@ import { INamedLocation } from '../locations/named-location';
 import { EmergencyAccessAccounts } from '../policy/emergency-access-accounts';
 import { PolicyState } from '../policy/policy-state';
 import { failProp } from '../private/validation';
-import { BlockGuestSecurityInfoRegistration } from './block-guest-security-info-registration';
-import { RequireMfaForSecurityInfoRegistration } from './require-mfa-for-security-info-registration';
-import { MEMBER_RECIPE_NAME, TRUSTED_NETWORKS_RECIPE_NAME } from './security-info-registration-options';
 
 /**
  * Properties of {@link SecureSecurityInfoRegistration}.

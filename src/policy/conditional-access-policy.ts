@@ -3,23 +3,23 @@ import {
   ConditionalAccessPolicyConditionsUsers,
 } from '@cdktf/provider-azuread/lib/conditional-access-policy';
 import { Construct } from 'constructs';
-import { ILocation } from '../locations/location';
-import { registerRules } from '../rules/register-rules';
-import { lazySortedList, omitEmpty, sortedUnique } from '../private/validation';
 import { AuthenticationFlow } from './authentication-flow';
 import { ClientAppType } from './client-app-type';
 import { DevicePlatform } from './device-platform';
 import { EmergencyAccessAccounts } from './emergency-access-accounts';
 import { FilterProps } from './filter';
 import { GrantControls } from './grant-controls';
-import { validatePolicyProps } from './policy-validation';
 import { PolicyState } from './policy-state';
+import { validatePolicyProps } from './policy-validation';
 import { PrincipalKind } from './principal';
 import { InsiderRiskLevel, RiskLevel } from './risk-level';
 import { SessionControlsProps } from './session-controls';
 import { TargetResources } from './target-resources';
 import { IncludedUsers, UserSelection } from './users';
 import { WorkloadIdentitiesProps } from './workload-identities';
+import { ILocation } from '../locations/location';
+import { lazySortedList, omitEmpty, sortedUnique } from '../private/validation';
+import { registerRules } from '../rules/register-rules';
 
 /**
  * Properties of a {@link ConditionalAccessPolicy}. Each one is a portal control;

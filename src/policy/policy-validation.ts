@@ -1,8 +1,8 @@
-import { fail, failProp, isToken, validateDisplayName } from '../private/validation';
 import type { ConditionalAccessPolicyProps } from './conditional-access-policy';
-import { isEmptySession, validateSession } from './session-controls';
 import { Principal, PrincipalKind } from './principal';
+import { isEmptySession, validateSession } from './session-controls';
 import { UserSelection } from './users';
+import { fail, failProp, isToken, validateDisplayName } from '../private/validation';
 
 /**
  * Every construction-time check of a policy's properties: values and

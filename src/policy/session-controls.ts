@@ -146,7 +146,8 @@ export interface SessionControlsProps {
 
 /** True if no session control is set. */
 export function isEmptySession(s: SessionControlsProps | undefined): boolean {
-  return !s || (!s.applicationEnforcedRestrictions && !s.cloudAppSecurityPolicy && !s.disableResilienceDefaults && !s.persistentBrowserMode && !s.signInFrequency);
+  return !s || (!s.applicationEnforcedRestrictions && !s.cloudAppSecurityPolicy && !s.disableResilienceDefaults
+    && !s.persistentBrowserMode && !s.signInFrequency);
 }
 
 /** Reject a session that sets nothing. */

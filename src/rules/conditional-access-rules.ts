@@ -1,13 +1,13 @@
 import { TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
+import { RuleFinding, RuleInfo, RuleSeverity } from './rule';
+import { RuleSuppressions } from './rule-suppressions';
 import { CustomAuthenticationStrength } from '../authentication-strength/custom-authentication-strength';
 import { IpNamedLocation } from '../locations/ip-named-location';
 import { NamedLocation } from '../locations/named-location';
 import { ConditionalAccessPolicy } from '../policy/conditional-access-policy';
 import { parseCidr } from '../private/cidr';
 import { isToken } from '../private/validation';
-import { RuleFinding, RuleInfo, RuleSeverity } from './rule';
-import { RuleSuppressions } from './rule-suppressions';
 
 /** Tenant limits (Learn: "Plan a Conditional Access deployment", "Location condition", "Authentication strengths"). */
 const MAX_POLICIES = 195;

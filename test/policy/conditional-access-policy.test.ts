@@ -103,7 +103,11 @@ describe('ConditionalAccessPolicy', () => {
       const users = policyJson({
         includeUsers: IncludedUsers.select({
           guestsOrExternalUsers: GuestsOrExternalUsers.of({
-            types: [GuestOrExternalUserType.SERVICE_PROVIDER, GuestOrExternalUserType.INTERNAL_GUEST, GuestOrExternalUserType.B2B_COLLABORATION_GUEST],
+            types: [
+              GuestOrExternalUserType.SERVICE_PROVIDER,
+              GuestOrExternalUserType.INTERNAL_GUEST,
+              GuestOrExternalUserType.B2B_COLLABORATION_GUEST,
+            ],
             externalTenants: ExternalTenants.enumerated(G2, G1),
           }),
         }),
@@ -265,7 +269,8 @@ describe('ConditionalAccessPolicy', () => {
     });
 
     test('authentication strength: the built-in full path, no mfa control', () => {
-      expect(policyJson({ grant: GrantControls.requireAuthenticationStrength(AuthenticationStrength.PHISHING_RESISTANT_MFA) }).grant_controls).toEqual({
+      const grant = GrantControls.requireAuthenticationStrength(AuthenticationStrength.PHISHING_RESISTANT_MFA);
+      expect(policyJson({ grant }).grant_controls).toEqual({
         operator: 'OR',
         authentication_strength_policy_id: '/policies/authenticationStrengthPolicies/00000000-0000-0000-0000-000000000004',
       });
