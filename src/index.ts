@@ -42,3 +42,6 @@ export { SecureSecurityInfoRegistration, SecureSecurityInfoRegistrationProps } f
 export { RuleSeverity, RuleInfo, RuleFinding } from './rules/rule';
 export { RuleSuppressions } from './rules/rule-suppressions';
 export { ConditionalAccessRules } from './rules/conditional-access-rules';
+
+// Offline What-If evaluator
+export * from './what-if';

@@ -1,0 +1,129 @@
+/**
+ * IP addresses and CIDR range sets for the location condition. Internal module; parsing is ipaddr.js.
+ */
+import * as ipaddr from 'ipaddr.js';
+
+/** A parsed sign-in IP address. */
+export interface ParsedIp {
+  /** IPv4 as an unsigned 32-bit number, or -1 for IPv6. */
+  readonly v4: number;
+  /** IPv6 as a 128-bit BigInt (0n for IPv4). */
+  readonly v6: bigint;
+  /** Whether the address is public unicast (only public addresses have a country). */
+  readonly unicast: boolean;
+}
+
+/** Parses a sign-in IP address; `undefined` when it is not a valid IPv4 (dotted quad) or IPv6 address. */
+export function parseIp(text: string): ParsedIp | undefined {
+  let addr: ipaddr.IPv4 | ipaddr.IPv6;
+  if (ipaddr.IPv4.isValidFourPartDecimal(text)) {
+    addr = ipaddr.IPv4.parse(text);
+  } else if (!text.includes('.') || text.includes(':')) {
+    if (!ipaddr.IPv6.isValid(text)) return undefined;
+    // An IPv4-mapped IPv6 address (::ffff:198.51.100.7) is matched against IPv4 ranges.
+    addr = ipaddr.process(text);
+  } else {
+    return undefined;
+  }
+  const unicast = addr.range() === 'unicast';
+  if (addr.kind() === 'ipv4') {
+    return { v4: v4Number((addr as ipaddr.IPv4).octets), v6: 0n, unicast };
+  }
+  return { v4: -1, v6: v6Number((addr as ipaddr.IPv6).toByteArray()), unicast };
+}
+
+function v4Number(octets: number[]): number {
+  return ((octets[0] * 256 + octets[1]) * 256 + octets[2]) * 256 + octets[3];
+}
+
+function v6Number(bytes: number[]): bigint {
+  let n = 0n;
+  for (const b of bytes) n = n * 256n + BigInt(b);
+  return n;
+}
+
+/**
+ * A set of CIDR ranges, merged and sorted for binary search: IPv4 as numbers, IPv6 as BigInts
+ * (`[start0, end0, start1, end1, ...]`).
+ */
+export class RangeSet {
+  /**
+   * Builds a range set from CIDR strings.
+   *
+   * @returns the set, and the ranges that are not valid CIDRs
+   */
+  public static fromCidrs(cidrs: readonly string[]): { set: RangeSet; invalid: string[] } {
+    const v4: Array<[number, number]> = [];
+    const v6: Array<[bigint, bigint]> = [];
+    const invalid: string[] = [];
+    for (const cidr of cidrs) {
+      const slash = cidr.indexOf('/');
+      const host = slash < 0 ? cidr : cidr.slice(0, slash);
+      let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
+      try {
+        if (slash < 0 || !/^\d{1,3}$/.test(cidr.slice(slash + 1))) throw new Error('no prefix');
+        if (host.includes(':')) {
+          parsed = ipaddr.IPv6.parseCIDR(cidr);
+        } else {
+          if (!ipaddr.IPv4.isValidFourPartDecimal(host)) throw new Error('not dotted');
+          parsed = ipaddr.IPv4.parseCIDR(cidr);
+        }
+      } catch {
+        invalid.push(cidr);
+        continue;
+      }
+      const [addr, prefix] = parsed;
+      if (addr.kind() === 'ipv4') {
+        const base = v4Number((addr as ipaddr.IPv4).octets);
+        const size = 2 ** (32 - prefix);
+        const start = base - (base % size);
+        v4.push([start, start + size - 1]);
+      } else {
+        const base = v6Number((addr as ipaddr.IPv6).toByteArray());
+        const size = 2n ** BigInt(128 - prefix);
+        const start = base - (base % size);
+        v6.push([start, start + size - 1n]);
+      }
+    }
+    return { set: new RangeSet(merge(v4), merge(v6)), invalid };
+  }
+
+  private constructor(private readonly v4: number[], private readonly v6: bigint[]) {}
+
+  /** Whether the set has no range at all. */
+  public get empty(): boolean {
+    return this.v4.length === 0 && this.v6.length === 0;
+  }
+
+  /** Whether `ip` is inside one of the ranges. */
+  public contains(ip: ParsedIp): boolean {
+    return ip.v4 >= 0 ? search(this.v4, ip.v4) : search(this.v6, ip.v6);
+  }
+}
+
+function merge<N extends number | bigint>(ranges: Array<[N, N]>): N[] {
+  ranges.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  const out: N[] = [];
+  for (const [start, end] of ranges) {
+    const n = out.length;
+    // adjacent or overlapping: extend the previous range
+    if (n > 0 && (start as any) <= (out[n - 1] as any) + (typeof start === 'bigint' ? 1n : 1)) {
+      if (end > out[n - 1]) out[n - 1] = end;
+    } else {
+      out.push(start, end);
+    }
+  }
+  return out;
+}
+
+function search<N extends number | bigint>(flat: N[], value: N): boolean {
+  let lo = 0;
+  let hi = flat.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1; // eslint-disable-line no-bitwise
+    if (value < flat[2 * mid]) hi = mid - 1;
+    else if (value > flat[2 * mid + 1]) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}

@@ -1,0 +1,200 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { TerraformStack, Testing } from 'cdktf';
+import { WhatIfInputError, WhatIfStackError } from './errors';
+import { Evaluator } from './evaluator';
+import { WhatIfPolicyInfo, WhatIfReport } from './model';
+import { formatReport } from './render';
+import { prepareSignIn } from './sign-in';
+import { CompiledStack, compileStack } from './stack';
+
+const STACK_FILE = 'cdk.tf.json';
+
+/**
+ * Offline What-If for Conditional Access: evaluates the policies of a synthesized stack against a sign-in, the
+ * way Microsoft Graph's `POST /identity/conditionalAccess/evaluate` does for a live tenant, but before
+ * `cdktf deploy`.
+ *
+ * The stack is read and compiled once by a factory (`fromStack`, `fromFile`, `fromOutdir`, `fromStackJson`);
+ * `evaluate` can then be called many times. It reads `azuread_conditional_access_policy`,
+ * `azuread_named_location` and `azuread_authentication_strength_policy` resources and resolves references between
+ * them; anything it cannot know offline (a data source, an imported id) makes the conditions that need it
+ * `notEnoughInformation` rather than guessing.
+ *
+ * @example
+ * const whatIf = WhatIf.fromStack(stack);
+ * const report = whatIf.evaluate({
+ *   signInIdentity: { '@odata.type': '#microsoft.graph.userSignIn', userId: 'azuread_user.alice' },
+ *   signInContext: { '@odata.type': '#microsoft.graph.userActionContext', userAction: 'registerSecurityInformation' },
+ *   signInConditions: { ipAddress: '198.51.100.7', country: 'FR' },
+ *   directory: { memberOf: [], roles: [] },
+ * });
+ * report.outcome.access; // 'requiresControls'
+ */
+export class WhatIf {
+  /**
+   * Reads the JSON text of a synthesized stack (the content of `cdk.tf.json`, or the string `Testing.synth`
+   * returns).
+   *
+   * @param json the stack JSON
+   * @throws WhatIfStackError when the text is not JSON
+   */
+  public static fromStackJson(json: string): WhatIf {
+    return new WhatIf(parseJson(json, 'the stack JSON'), '<json>');
+  }
+
+  /**
+   * Reads a synthesized stack from disk.
+   *
+   * @param pathToCdkTfJsonOrStackDir a `cdk.tf.json` file; a stack directory containing one
+   *   (`cdktf.out/stacks/<name>`); or a `cdktf.out` directory (or a project directory containing `cdktf.out`)
+   *   that holds exactly one stack
+   * @throws WhatIfStackError when nothing readable is found, naming what was looked for
+   */
+  public static fromFile(pathToCdkTfJsonOrStackDir: string): WhatIf {
+    const file = locateStackFile(pathToCdkTfJsonOrStackDir);
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (e) {
+      throw new WhatIfStackError(`${file}: cannot be read (${(e as Error).message}); run 'cdktf synth' first or pass the path of a cdk.tf.json`);
+    }
+    return new WhatIf(parseJson(text, file), file);
+  }
+
+  /**
+   * Reads stack `stackName` from a `cdktf.out` directory (`<outdir>/stacks/<stackName>/cdk.tf.json`).
+   *
+   * @param outdir the cdktf output directory, usually `cdktf.out`
+   * @param stackName the stack's name (its construct id)
+   * @throws WhatIfStackError when the stack is not there, listing the stacks that are
+   */
+  public static fromOutdir(outdir: string, stackName: string): WhatIf {
+    const dir = path.join(outdir, 'stacks', stackName);
+    if (!fs.existsSync(path.join(dir, STACK_FILE))) {
+      const stacks = listStacks(outdir);
+      throw new WhatIfStackError(
+        `${path.join(dir, STACK_FILE)}: not found; ${
+          stacks.length > 0 ? `stacks in ${outdir} are ${stacks.join(', ')}` : `run 'cdktf synth' to create ${outdir}`
+        }`,
+      );
+    }
+    return WhatIf.fromFile(dir);
+  }
+
+  /**
+   * Synthesizes a stack in memory (with `Testing.synth`) and reads it. Aspects run; the stack is not written to
+   * disk.
+   *
+   * @param stack the stack
+   */
+  public static fromStack(stack: TerraformStack): WhatIf {
+    return new WhatIf(JSON.parse(Testing.synth(stack)), stack.node.path);
+  }
+
+  /**
+   * Renders a report as a human-readable table (one row per policy) followed by the outcome over enabled and
+   * over report-only policies.
+   *
+   * @param report a report returned by `evaluate`
+   */
+  public static formatReport(report: WhatIfReport): string {
+    return formatReport(report);
+  }
+
+  /** The policies found in the stack, in stack order. */
+  public readonly policies: WhatIfPolicyInfo[];
+
+  /**
+   * Things noticed while reading the stack that may surprise: invalid values (reported as `invalidCondition` /
+   * `invalidPolicy`), rules the evaluator cannot interpret, `count`/`for_each` it cannot expand, and so on.
+   */
+  public readonly warnings: string[];
+
+  /** Where the stack came from: a file path, a construct path, or `<json>`. */
+  public readonly source: string;
+
+  private readonly compiled: CompiledStack;
+  private readonly evaluator: Evaluator;
+
+  private constructor(json: any, source: string) {
+    this.compiled = compileStack(json);
+    this.evaluator = new Evaluator(this.compiled);
+    this.policies = this.compiled.policies.map((p) => p.info);
+    this.warnings = [...this.compiled.warnings];
+    this.source = source;
+  }
+
+  /**
+   * Checks a sign-in without evaluating it.
+   *
+   * @param signIn a Graph evaluate request body (see `evaluate`)
+   * @returns every problem found, each starting with the path of the field (empty when the sign-in is valid)
+   */
+  public validate(signIn: any): string[] {
+    const prepared = prepareSignIn(signIn, this.compiled);
+    return Array.isArray(prepared) ? prepared : [];
+  }
+
+  /**
+   * Evaluates every policy against a sign-in.
+   *
+   * @param signIn exactly the body of Graph's `POST /identity/conditionalAccess/evaluate` (v1.0):
+   *   `signInIdentity` (`#microsoft.graph.userSignIn` with `userId`, `externalUserType`, `externalTenantId`, or
+   *   `#microsoft.graph.servicePrincipalSignIn` with `servicePrincipalId`), `signInContext`
+   *   (`#microsoft.graph.applicationContext` with `includeApplications`, `#microsoft.graph.userActionContext`
+   *   with `userAction`, or `#microsoft.graph.authContext`), `signInConditions` (`ipAddress`, `country`,
+   *   `clientAppType`, `devicePlatform`, `signInRiskLevel`, `userRiskLevel`, `servicePrincipalRiskLevel`,
+   *   `insiderRiskLevel`, `authenticationFlow`, `deviceInfo`) and `appliedPoliciesOnly`; plus the offline
+   *   extension `directory: { memberOf: [...], roles: [...] }` (group ids and role template ids; omit a list
+   *   when unknown). Ids may be GUIDs or Terraform addresses such as `azuread_group.admins`.
+   * @returns one result per policy and the access decision
+   * @throws WhatIfInputError when the sign-in is invalid; the message names every bad field, value and fix
+   */
+  public evaluate(signIn: any): WhatIfReport {
+    const prepared = prepareSignIn(signIn, this.compiled);
+    if (Array.isArray(prepared)) throw new WhatIfInputError(prepared);
+    return this.evaluator.report(prepared);
+  }
+}
+
+function parseJson(text: string, what: string): any {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new WhatIfStackError(`${what}: is not valid JSON (${(e as Error).message}); synthesize the stack again with 'cdktf synth'`);
+  }
+}
+
+function listStacks(outdir: string): string[] {
+  try {
+    return fs
+      .readdirSync(path.join(outdir, 'stacks'), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && fs.existsSync(path.join(outdir, 'stacks', d.name, STACK_FILE)))
+      .map((d) => d.name)
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+function locateStackFile(p: string): string {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(p);
+  } catch {
+    throw new WhatIfStackError(`${p}: no such file or directory; pass a cdk.tf.json, a stack directory (cdktf.out/stacks/<name>) or a cdktf.out directory`);
+  }
+  if (!stat.isDirectory()) return p;
+  if (fs.existsSync(path.join(p, STACK_FILE))) return path.join(p, STACK_FILE);
+  for (const outdir of [p, path.join(p, 'cdktf.out')]) {
+    const stacks = listStacks(outdir);
+    if (stacks.length === 1) return path.join(outdir, 'stacks', stacks[0], STACK_FILE);
+    if (stacks.length > 1) {
+      throw new WhatIfStackError(
+        `${outdir}: holds ${stacks.length} stacks (${stacks.join(', ')}); pass one stack directory, e.g. ${path.join(outdir, 'stacks', stacks[0])}`,
+      );
+    }
+  }
+  throw new WhatIfStackError(`${p}: no ${STACK_FILE} in this directory; run 'cdktf synth' or pass the path of a cdk.tf.json`);
+}

@@ -1,0 +1,46 @@
+// IP parsing and CIDR range sets (the numeric structures behind the location condition).
+import * as fc from 'fast-check';
+import { parseIp, RangeSet } from '../../src/what-if/ip';
+
+test('parses dotted IPv4, IPv6 and IPv4-mapped IPv6; rejects the rest', () => {
+  expect(parseIp('198.51.100.7')).toEqual({ v4: 3325256711, v6: 0n, unicast: false });
+  expect(parseIp('40.77.182.32')).toEqual({ v4: 676181536, v6: 0n, unicast: true });
+  expect(parseIp('::ffff:198.51.100.7')?.v4).toBe(3325256711);
+  expect(parseIp('2001:db8::1')).toEqual({ v4: -1, v6: 0x20010db8000000000000000000000001n, unicast: false });
+  for (const bad of ['999.1.1.1', '10.1', '0x7f.0.0.1', '1.2.3.4.5', 'localhost', '2001:db8::g', '']) {
+    expect(parseIp(bad)).toBeUndefined();
+  }
+});
+
+test('a range set covers exactly its networks, in both families', () => {
+  const { set, invalid } = RangeSet.fromCidrs(['10.0.0.0/8', '10.1.0.0/16', '192.0.2.128/25', '2001:db8::/32', '::/128']);
+  expect(invalid).toEqual([]);
+  const inside = ['10.0.0.0', '10.255.255.255', '192.0.2.128', '192.0.2.255', '2001:db8::', '2001:db8:ffff:ffff:ffff:ffff:ffff:ffff', '::'];
+  const outside = ['9.255.255.255', '11.0.0.0', '192.0.2.127', '2001:db9::', '2001:db7:ffff::', '::1'];
+  for (const ip of inside) expect(set.contains(parseIp(ip)!)).toBe(true);
+  for (const ip of outside) expect(set.contains(parseIp(ip)!)).toBe(false);
+});
+
+test('reports entries that are not CIDRs', () => {
+  expect(RangeSet.fromCidrs(['10.0.0.0', '10.0.0.0/33', 'x/8', '1.2.3/24', '2001:db8::/129', '10.0.0.0/8']).invalid).toEqual([
+    '10.0.0.0',
+    '10.0.0.0/33',
+    'x/8',
+    '1.2.3/24',
+    '2001:db8::/129',
+  ]);
+});
+
+test('membership agrees with a brute-force prefix comparison (property)', () => {
+  const octet = fc.integer({ min: 0, max: 255 });
+  const v4 = fc.tuple(octet, octet, octet, octet);
+  const toNumber = (o: number[]) => ((o[0] * 256 + o[1]) * 256 + o[2]) * 256 + o[3];
+  fc.assert(
+    fc.property(fc.array(fc.tuple(v4, fc.integer({ min: 8, max: 32 })), { minLength: 1, maxLength: 8 }), v4, (ranges, ip) => {
+      const { set } = RangeSet.fromCidrs(ranges.map(([o, prefix]) => `${o.join('.')}/${prefix}`));
+      const n = toNumber(ip);
+      const expected = ranges.some(([o, prefix]) => Math.floor(toNumber(o) / 2 ** (32 - prefix)) === Math.floor(n / 2 ** (32 - prefix)));
+      expect(set.contains(parseIp(ip.join('.'))!)).toBe(expected);
+    }),
+  );
+});
