@@ -109,64 +109,6 @@ export const ADMIN_PORTAL_APP_IDS: ReadonlyMap<string, string> = new Map([
   ['497effe9-df71-4043-a8bb-14cf78c4b63b', 'Exchange Admin Center'],
 ]);
 
-/** A built-in authentication strength. */
-export interface BuiltInStrength {
-  readonly id: string;
-  readonly displayName: string;
-  readonly allowedCombinations: readonly string[];
-}
-
-/**
- * Built-in authentication strengths (read-only in every tenant).
- *
- * `...0002` combinations: Graph v1.0 "conditionalAccessRoot: evaluate" reference page, example 2 and 3 responses
- * (the built-in "Multifactor authentication" strength as Graph returns it). `...0003` and `...0004`: Learn
- * "Conditional Access authentication strength" (MicrosoftDocs/entra-docs,
- * docs/identity/authentication/concept-authentication-strengths.md), table of built-in strengths: Passwordless
- * MFA = FIDO2, Windows Hello for Business, certificate-based (multifactor), Authenticator phone sign-in
- * (`deviceBasedPush`); Phishing-resistant MFA = FIDO2, Windows Hello for Business, certificate-based (multifactor).
- */
-export const BUILT_IN_STRENGTHS: readonly BuiltInStrength[] = [
-  {
-    id: '00000000-0000-0000-0000-000000000002',
-    displayName: 'Multifactor authentication',
-    allowedCombinations: [
-      'windowsHelloForBusiness',
-      'fido2',
-      'x509CertificateMultiFactor',
-      'deviceBasedPush',
-      'temporaryAccessPassOneTime',
-      'temporaryAccessPassMultiUse',
-      'password,microsoftAuthenticatorPush',
-      'password,softwareOath',
-      'password,hardwareOath',
-      'password,x509CertificateSingleFactor',
-      'password,x509CertificateMultiFactor',
-      'password,sms',
-      'password,voice',
-      'federatedMultiFactor',
-      'microsoftAuthenticatorPush,federatedSingleFactor',
-      'softwareOath,federatedSingleFactor',
-      'hardwareOath,federatedSingleFactor',
-      'sms,federatedSingleFactor',
-      'voice,federatedSingleFactor',
-    ],
-  },
-  {
-    id: '00000000-0000-0000-0000-000000000003',
-    displayName: 'Passwordless MFA',
-    allowedCombinations: ['windowsHelloForBusiness', 'fido2', 'x509CertificateMultiFactor', 'deviceBasedPush'],
-  },
-  {
-    id: '00000000-0000-0000-0000-000000000004',
-    displayName: 'Phishing-resistant MFA',
-    allowedCombinations: ['windowsHelloForBusiness', 'fido2', 'x509CertificateMultiFactor'],
-  },
-];
-
-/** The path prefix of authentication strength ids (`/policies/authenticationStrengthPolicies/<id>`). */
-export const STRENGTH_PATH_PREFIX = '/policies/authenticationStrengthPolicies/';
-
 // ---- enum values (Graph v1.0 resource pages for the sign-in; provider 3.7.0 schema for policies) ----
 
 /** `conditionalAccessGuestOrExternalUserTypes` (Graph `userSignIn.externalUserType`). */

@@ -21,7 +21,6 @@ import {
 } from './logic';
 import {
   ADMIN_PORTAL_APP_IDS,
-  BUILT_IN_STRENGTHS,
   CLIENT_APP_TYPES,
   DEVICE_PLATFORMS,
   EXTERNAL_USER_TYPES,
@@ -31,11 +30,11 @@ import {
   R_INVALID_POLICY,
   R_NOT_ENOUGH_INFORMATION,
   RISK_LEVELS,
-  STRENGTH_PATH_PREFIX,
   TRANSFER_METHODS,
   USER_ACTIONS,
 } from './microsoft-data';
 import { WhatIfAuthenticationStrength, WhatIfGrantControls, WhatIfPolicyInfo } from './model';
+import { AUTHENTICATION_STRENGTH_PATH, AuthenticationStrength } from '../authentication-strength/authentication-strength';
 
 /** Policy states. */
 export const ST_ENABLED = 0;
@@ -307,11 +306,10 @@ class StackCompiler {
 
   /** Resolves `authentication_strength_policy_id`. */
   public strength(value: string): WhatIfAuthenticationStrength {
-    if (value.startsWith(STRENGTH_PATH_PREFIX)) {
-      const id = value.slice(STRENGTH_PATH_PREFIX.length).toLowerCase();
-      const builtIn = BUILT_IN_STRENGTHS.find((s) => s.id === id);
+    if (value.startsWith(AUTHENTICATION_STRENGTH_PATH)) {
+      const builtIn = AuthenticationStrength.builtIn(value);
       if (builtIn) {
-        return { id: value, resolved: true, displayName: builtIn.displayName, allowedCombinations: [...builtIn.allowedCombinations] };
+        return { id: value, resolved: true, displayName: builtIn.displayName, allowedCombinations: builtIn.allowedCombinations!.map((c) => c.value) };
       }
       return { id: value, resolved: false };
     }
