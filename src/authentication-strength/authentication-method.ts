@@ -179,11 +179,24 @@ export class AuthenticationMethodCombination {
   }
 
   /**
-   * Escape hatch for a combination newer than this library. The value is passed through unchecked.
+   * Escape hatch for a combination newer than this library. Mode names are not
+   * checked against the documented list, but spaces, empty or repeated modes and
+   * email OTP (never valid in a combination) are rejected.
    * @param value comma-joined Graph mode names, no spaces
    */
   public static of(value: string): AuthenticationMethodCombination {
     if (value.trim() === '') failProp('allowedCombinations', 'a combination cannot be empty');
+    // Unknown mode names pass (they may be newer than this library), but some shapes are never valid.
+    const modes = value.split(',');
+    if (/\s/.test(value) || modes.some((m) => m === '')) {
+      fail('allowedCombinations', value, 'is not comma-joined mode names', `write it without spaces or empty parts, e.g. '${modes.map((m) => m.trim()).filter((m) => m !== '').join(',')}'`);
+    }
+    if (new Set(modes).size !== modes.length) {
+      fail('allowedCombinations', value, 'repeats a mode', 'name each mode once');
+    }
+    if (modes.includes('email')) {
+      fail('allowedCombinations', value, 'uses email one-time passcode', 'email OTP cannot be used in authentication strength combinations; remove it');
+    }
     return new AuthenticationMethodCombination(value);
   }
 

@@ -140,8 +140,6 @@ export class ConditionalAccessPolicy extends Construct {
 
   /** The underlying `azuread_conditional_access_policy` resource (escape hatch). */
   public readonly resource: ConditionalAccessPolicyResource;
-  /** The policy's GUID (`object_id`). */
-  public readonly policyId: string;
   /** The display name. */
   public readonly displayName: string;
   /** The state. */
@@ -151,6 +149,7 @@ export class ConditionalAccessPolicy extends Construct {
 
   private readonly emergencyUsers: string[] = [];
   private readonly emergencyGroups: string[] = [];
+  private objectIdToken?: string;
 
   /**
    * @param scope the parent construct
@@ -223,7 +222,15 @@ export class ConditionalAccessPolicy extends Construct {
         signInFrequencyAuthenticationType: props.session.signInFrequency?.authenticationType?.value,
       } : undefined,
     });
-    this.policyId = this.resource.objectId;
+  }
+
+  /**
+   * The policy's GUID (`object_id`). Created on first use: every read of a
+   * resource attribute makes a cdktf token, which captures a stack trace.
+   */
+  public get policyId(): string {
+    this.objectIdToken ??= this.resource.objectId;
+    return this.objectIdToken;
   }
 
   /**

@@ -105,12 +105,17 @@ export class GrantControls {
     const builtIns = (r.builtInControls ?? []).map((b) => b.value);
     const termsOfUse = r.termsOfUse ?? [];
     const factors = r.customAuthenticationFactors ?? [];
-    if (builtIns.length === 0 && !r.authenticationStrength && termsOfUse.length === 0 && factors.length === 0) {
-      failProp('grant', 'requires nothing; pass builtInControls, authenticationStrength, termsOfUse or customAuthenticationFactors, or use GrantControls.block()');
+    if (builtIns.length === 0 && !r.authenticationStrength && termsOfUse.length === 0) {
+      if (factors.length > 0) {
+        // Provider 3.7.0: grant_controls takes AtLeastOneOf built_in_controls / authentication_strength_policy_id / terms_of_use.
+        failProp('grant.customAuthenticationFactors', 'cannot be the only requirement; the provider needs builtInControls, authenticationStrength or termsOfUse as well');
+      }
+      failProp('grant', 'requires nothing; pass builtInControls, authenticationStrength or termsOfUse, or use GrantControls.block()');
     }
     builtIns.forEach((b, i) => {
       if (b === 'block') {
-        fail(`grant.builtInControls[${i}]`, b, 'cannot be combined with other controls', 'use GrantControls.block() on its own');
+        const alone = builtIns.length === 1 && !r.authenticationStrength && termsOfUse.length === 0 && factors.length === 0;
+        fail(`grant.builtInControls[${i}]`, b, alone ? 'is not a requirement' : 'cannot be combined with other controls', 'use GrantControls.block() on its own');
       }
     });
     if (r.authenticationStrength) {

@@ -2,7 +2,8 @@ import type { ConditionalAccessPolicyProps } from './conditional-access-policy';
 import { Principal, PrincipalKind } from './principal';
 import { isEmptySession, validateSession } from './session-controls';
 import { UserSelection } from './users';
-import { fail, failProp, isToken, validateDisplayName } from '../private/validation';
+import { ILocation } from '../locations/location';
+import { fail, failProp, isGuid, isToken, referencedAddresses, validateDisplayName } from '../private/validation';
 
 /**
  * Every construction-time check of a policy's properties: values and
@@ -80,6 +81,8 @@ function validateLocations(props: ConditionalAccessPolicyProps): void {
   if (!isToken(include) && include.length === 0) {
     failProp('includeLocations', 'is empty; pass Location.ALL, Location.ALL_TRUSTED or named locations, or omit it for no location condition');
   }
+  include.forEach((l, i) => validateLocationId(`includeLocations[${i}]`, l));
+  exclude.forEach((l, i) => validateLocationId(`excludeLocations[${i}]`, l));
   exclude.forEach((l, i) => {
     if (l.locationId === 'All') {
       fail(`excludeLocations[${i}]`, 'All', 'cannot be excluded', 'exclude Location.ALL_TRUSTED or named locations');
@@ -95,6 +98,29 @@ function validateLocations(props: ConditionalAccessPolicyProps): void {
       fail(`includeLocations[${i}]`, id, 'is also excluded', 'an exclusion wins, so the policy could never match it; remove it from one side');
     }
   });
+}
+
+const NAMED_LOCATION_PATH = '/identity/conditionalAccess/namedLocations/';
+
+/**
+ * A location value is `All`, `AllTrusted` or a named location's bare GUID
+ * (its `object_id`). The path form (`id`) fails in Graph with error 1040
+ * (provider #1504), whether written out or referenced.
+ */
+function validateLocationId(prop: string, location: ILocation): void {
+  const id = location?.locationId;
+  if (isToken(id)) {
+    const pathRef = referencedAddresses(id).find((a) => /^(data\.)?azuread_named_location\.[^.]+\.id$/.test(a));
+    if (pathRef) {
+      fail(prop, `\${${pathRef}}`, "references the named location's path id", 'policies take its object_id (Graph error 1040); pass the IpNamedLocation / CountryNamedLocation construct or its objectId');
+    }
+    return;
+  }
+  if (id === 'All' || id === 'AllTrusted' || (typeof id === 'string' && isGuid(id))) return;
+  if (typeof id === 'string' && id.startsWith(NAMED_LOCATION_PATH) && isGuid(id.slice(NAMED_LOCATION_PATH.length))) {
+    fail(prop, id, "is a named location's path id", `policies take the bare object id (Graph error 1040); use NamedLocation.fromObjectId(scope, id, '${id.slice(NAMED_LOCATION_PATH.length)}')`);
+  }
+  fail(prop, id, 'is not a location', 'use Location.ALL, Location.ALL_TRUSTED, a named location construct or NamedLocation.fromObjectId(...)');
 }
 
 function validatePlatforms(props: ConditionalAccessPolicyProps): void {

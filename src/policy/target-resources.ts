@@ -81,6 +81,13 @@ export class TargetResources {
     if (actions.length === 0) {
       failProp('target', 'TargetResources.userActions() needs at least one UserAction');
     }
+    // UserAction and CloudApplication have the same shape, so TypeScript lets one stand for
+    // the other; Graph takes applications or user actions, never both (error 1012).
+    actions.forEach((a, i) => {
+      if (!isToken(a.value) && !a.value.startsWith('urn:')) {
+        fail(`target.userActions[${i}]`, a.value, 'is not a user action', 'user actions are urn: values such as UserAction.REGISTER_SECURITY_INFORMATION; target applications with TargetResources.applications(...) in another policy');
+      }
+    });
     return new TargetResources(actions.map((a) => a.value), [], []);
   }
 
@@ -94,6 +101,11 @@ export class TargetResources {
     if (!isToken(include) && include.length === 0) {
       failProp('target.include', 'is empty; pass at least one CloudApplication (CloudApplication.ALL for all resources)');
     }
+    [...include.map((a, i) => [`target.include[${i}]`, a] as const), ...exclude.map((a, i) => [`target.exclude[${i}]`, a] as const)].forEach(([prop, a]) => {
+      if (!isToken(a.value) && a.value.startsWith('urn:')) {
+        fail(prop, a.value, 'is a user action, not an application', 'Graph takes applications or user actions, never both (error 1012); use TargetResources.userActions(...) in another policy');
+      }
+    });
     const includeValues = include.map((a) => a.value);
     if (includeValues.includes('None') && includeValues.length > 1) {
       fail('target.include', 'None', 'is mixed with other applications', 'use CloudApplication.NONE alone');

@@ -1,4 +1,4 @@
-import { Lazy, Token } from 'cdktf';
+import { IResolvable, IResolveContext, Token, Tokenization } from 'cdktf';
 
 /**
  * Thrown for input that Graph or the provider would reject, or that would
@@ -11,9 +11,25 @@ export class ValidationError extends Error {
   }
 }
 
-/** True when a value (or any element of an array value) is an unresolved cdktf token. */
+/**
+ * True when a value is an unresolved cdktf token: a string, number or list
+ * token, or a string that is the encoded element of a list token (what
+ * iterating over `TerraformVariable.listValue` yields).
+ */
 export function isToken(value: unknown): boolean {
-  return Token.isUnresolved(value);
+  return Token.isUnresolved(value) || (typeof value === 'string' && Token.isUnresolved([value]));
+}
+
+/**
+ * The Terraform addresses (`type.name.attribute`, `data.type.name.attribute`,
+ * `var.name`) an unresolved value refers to, as far as cdktf can tell at
+ * construction; empty for literals and for values it cannot see into.
+ */
+export function referencedAddresses(value: unknown): string[] {
+  if (!isToken(value)) return [];
+  return Tokenization.reverse(value)
+    .map((t) => (t as { identifier?: unknown }).identifier)
+    .filter((x): x is string => typeof x === 'string');
 }
 
 /** Quote a user value for an error message. */
@@ -76,12 +92,10 @@ export function sortedUnique(values: readonly string[]): string[] {
   if (!values.some((v) => isToken(v))) {
     return [...new Set(values)].sort();
   }
-  return Lazy.listValue({
-    produce: (context) => {
-      const resolved = values.map((v) => String(context.resolve(v)));
-      return [...new Set(resolved)].sort();
-    },
-  });
+  return synthTimeList((context) => {
+    const resolved = values.map((v) => String(context.resolve(v)));
+    return [...new Set(resolved)].sort();
+  }, false);
 }
 
 /**
@@ -89,12 +103,43 @@ export function sortedUnique(values: readonly string[]): string[] {
  * included), sorted like {@link sortedUnique} and omitted when empty.
  */
 export function lazySortedList(producer: () => string[]): string[] {
-  return Lazy.listValue({
-    produce: (context) => {
-      const values = producer().map((v) => String(context.resolve(v)));
-      return values.length === 0 ? undefined : [...new Set(values)].sort();
-    },
-  }, { omitEmpty: true });
+  return synthTimeList((context) => {
+    const values = producer().map((v) => String(context.resolve(v)));
+    return values.length === 0 ? undefined : [...new Set(values)].sort();
+  }, true);
+}
+
+/**
+ * A list token computed at synth: what `Lazy.listValue` does, minus the
+ * creation stack trace. cdktf's `Lazy` captures and formats the full stack on
+ * every creation; a policy makes several of these lists, and at tenant scale
+ * (195 policies) those traces were a measurable share of the wrapper's synth
+ * overhead (bench/, issue 5). The trace only ever pointed into this file.
+ */
+class SynthTimeList implements IResolvable {
+  public readonly creationStack: string[] = [];
+
+  constructor(
+    private readonly produce: (context: IResolveContext) => string[] | undefined,
+    private readonly omitEmptyList: boolean,
+  ) {}
+
+  public resolve(context: IResolveContext): string[] | undefined {
+    const value = this.produce(context);
+    return value !== undefined && value.length === 0 && this.omitEmptyList ? undefined : value;
+  }
+
+  public toString(): string {
+    return Token.asString(this);
+  }
+
+  public toJSON(): string {
+    return '<unresolved-lazy>';
+  }
+}
+
+function synthTimeList(produce: (context: IResolveContext) => string[] | undefined, omitEmptyList: boolean): string[] {
+  return Token.asList(new SynthTimeList(produce, omitEmptyList));
 }
 
 /** `undefined` for an empty list: the provider shows `[]` as a perpetual diff (provider #1150). */

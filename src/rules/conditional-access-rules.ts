@@ -142,6 +142,8 @@ function evaluateRules(root: IConstruct): Finding[] {
   findings.push(...checkLimits(root, ipLocations.length, MAX_IP_LOCATIONS, 'IP named locations', ipLocations));
   findings.push(...checkLimits(root, strengths.length, MAX_CUSTOM_STRENGTHS, 'custom authentication strengths', strengths));
   for (const l of ipLocations) {
+    // A whole list from a variable or function is one unresolved token: nothing to inspect.
+    if (isToken(l.ipRanges)) continue;
     l.ipRanges.forEach((range, i) => {
       if (isToken(range)) return;
       const cidr = parseCidr(`ipRanges[${i}]`, range);

@@ -1,0 +1,309 @@
+import { App } from 'cdktf';
+import { breakGlass, GROUP, newStack, quietPolicy } from './fixtures';
+import {
+  AuthenticationMethodCombination,
+  AuthenticationStrength,
+  ConditionalAccessRules,
+  CountryNamedLocation,
+  CustomAuthenticationStrength,
+  DirectoryRole,
+  GrantControls,
+  GuestsOrExternalUsers,
+  IncludedUsers,
+  IpNamedLocation,
+  Location,
+  NamedLocation,
+  PolicyState,
+  Principal,
+  RuleSeverity,
+  TargetResources,
+  UserAction,
+} from '../../src';
+
+/**
+ * One test per rule that triggers it (id, severity, path, message) and one that
+ * shows it quiet for the correct configuration.
+ */
+
+const MFA_ALL = 'Require MFA (Policy)';
+
+describe('rule catalogue', () => {
+  test('CA1-CA8, each with a severity, a one-line rationale and a source', () => {
+    expect(ConditionalAccessRules.RULES.map((r) => [r.id, r.severity])).toEqual([
+      ['CA1', RuleSeverity.ERROR],
+      ['CA2', RuleSeverity.WARNING],
+      ['CA3', RuleSeverity.WARNING],
+      ['CA4', RuleSeverity.WARNING],
+      ['CA5', RuleSeverity.ERROR],
+      ['CA6', RuleSeverity.ERROR],
+      ['CA7', RuleSeverity.WARNING],
+      ['CA8', RuleSeverity.WARNING],
+    ]);
+    for (const r of ConditionalAccessRules.RULES) {
+      expect(r.rationale).not.toContain('\n');
+      expect(r.rationale.length).toBeGreaterThan(20);
+      expect(r.source.length).toBeGreaterThan(5);
+    }
+  });
+
+  test('a quiet app has no findings', () => {
+    const stack = newStack();
+    quietPolicy(stack);
+    expect(ConditionalAccessRules.check(stack)).toEqual([]);
+  });
+});
+
+describe('CA1 lockout', () => {
+  test('an ON policy that requires controls for All users without emergency access is an error', () => {
+    const stack = newStack();
+    quietPolicy(stack, 'Policy', { includeUsers: IncludedUsers.all() });
+    expect(ConditionalAccessRules.check(stack)).toEqual([{
+      ruleId: 'CA1',
+      severity: RuleSeverity.ERROR,
+      path: 'stack/Policy',
+      message: `[CA1] policy '${MFA_ALL}' is on and requires controls for All users without excluding emergency-access accounts; set emergencyAccess or call EmergencyAccess.of(scope).exclude(...)`,
+    }]);
+  });
+
+  test('an ON policy that blocks all guests without emergency access is an error', () => {
+    const stack = newStack();
+    quietPolicy(stack, 'Policy', { includeUsers: IncludedUsers.allGuestsOrExternalUsers(), grant: GrantControls.block() });
+    expect(ConditionalAccessRules.check(stack)).toEqual([expect.objectContaining({
+      ruleId: 'CA1',
+      severity: RuleSeverity.ERROR,
+      message: `[CA1] policy '${MFA_ALL}' is on and blocks all guest and external users without excluding emergency-access accounts; set emergencyAccess or call EmergencyAccess.of(scope).exclude(...)`,
+    })]);
+  });
+
+  test('quiet with an emergency-access exclusion, when report-only, when off, or for selected users', () => {
+    const stack = newStack();
+    quietPolicy(stack, 'Excluded', { includeUsers: IncludedUsers.all(), grant: GrantControls.block(), emergencyAccess: breakGlass });
+    quietPolicy(stack, 'ReportOnly', { includeUsers: IncludedUsers.all(), state: PolicyState.REPORT_ONLY });
+    quietPolicy(stack, 'Off', { includeUsers: IncludedUsers.all(), grant: GrantControls.block(), state: PolicyState.OFF });
+    quietPolicy(stack, 'Selected', { grant: GrantControls.block() });
+    expect(ConditionalAccessRules.check(stack)).toEqual([]);
+  });
+
+  test('a later excludeEmergencyAccess() call also counts', () => {
+    const stack = newStack();
+    const p = quietPolicy(stack, 'Policy', { includeUsers: IncludedUsers.all() });
+    expect(ConditionalAccessRules.check(stack).map((f) => f.ruleId)).toEqual(['CA1']);
+    p.excludeEmergencyAccess({ users: [Principal.fromObjectId(GROUP)] });
+    expect(ConditionalAccessRules.check(stack)).toEqual([]);
+  });
+});
+
+describe('CA2 report-only user action', () => {
+  test('a report-only policy on a user action is a warning', () => {
+    const stack = newStack();
+    quietPolicy(stack, 'Policy', { state: PolicyState.REPORT_ONLY, target: TargetResources.userActions(UserAction.REGISTER_SECURITY_INFORMATION) });
+    expect(ConditionalAccessRules.check(stack)).toEqual([{
+      ruleId: 'CA2',
+      severity: RuleSeverity.WARNING,
+      path: 'stack/Policy',
+      message: `[CA2] policy '${MFA_ALL}' is report-only on a user action; report-only is not evaluated for user actions, so test it with What-If (cdktf-entra-ca what-if) before turning it on`,
+    }]);
+  });
+
+  test('quiet for an ON user-action policy and for a report-only application policy', () => {
+    const stack = newStack();
+    quietPolicy(stack, 'On', { target: TargetResources.userActions(UserAction.REGISTER_SECURITY_INFORMATION) });
+    quietPolicy(stack, 'ReportOnlyApps', { state: PolicyState.REPORT_ONLY });
+    expect(ConditionalAccessRules.check(stack)).toEqual([]);
+  });
+});
+
+describe('CA3 Temporary Access Pass for guests', () => {
+  function tapStrength(stack: ReturnType<typeof newStack>): CustomAuthenticationStrength {
+    return new CustomAuthenticationStrength(stack, 'Tap', {
+      displayName: 'TAP or passkey',
+      allowedCombinations: [AuthenticationMethodCombination.TEMPORARY_ACCESS_PASS_ONE_TIME, AuthenticationMethodCombination.FIDO2],
+    });
+  }
+
+  test('a TAP strength while All users (guests included) are in scope is a warning', () => {
+    const stack = newStack();
+    quietPolicy(stack, 'Policy', {
+      includeUsers: IncludedUsers.all(), emergencyAccess: breakGlass, grant: GrantControls.requireAuthenticationStrength(tapStrength(stack)),
+    });
+    expect(ConditionalAccessRules.check(stack)).toEqual([{
+      ruleId: 'CA3',
+      severity: RuleSeverity.WARNING,
+      path: 'stack/Policy',
+      message: `[CA3] policy '${MFA_ALL}' requires a strength that relies on Temporary Access Pass while guests are included; TAP does not work for guests, so exclude GuestsOrExternalUsers.ALL or add a method guests have`,
+    }]);
+  });
+
+  test('quiet when guests are excluded, or when the strength has no TAP', () => {
+    const stack = newStack();
+    quietPolicy(stack, 'GuestsExcluded', {
+      includeUsers: IncludedUsers.all(),
+      excludeUsers: { guestsOrExternalUsers: GuestsOrExternalUsers.ALL },
+      emergencyAccess: breakGlass,
+      grant: GrantControls.requireAuthenticationStrength(tapStrength(stack)),
+    });
+    quietPolicy(stack, 'NoTap', {
+      includeUsers: IncludedUsers.all(),
+      emergencyAccess: breakGlass,
+      grant: GrantControls.requireAuthenticationStrength(AuthenticationStrength.PHISHING_RESISTANT_MFA),
+    });
+    expect(ConditionalAccessRules.check(stack)).toEqual([]);
+  });
+});
+
+describe('CA4 AllTrusted without a trusted location', () => {
+  function outsideTrusted(stack: ReturnType<typeof newStack>): void {
+    quietPolicy(stack, 'Policy', { includeLocations: [Location.ALL], excludeLocations: [Location.ALL_TRUSTED] });
+  }
+
+  test('excluding AllTrusted with no trusted IP location in the app is a warning (a country location does not count)', () => {
+    const stack = newStack();
+    new IpNamedLocation(stack, 'Untrusted', { displayName: 'Untrusted', ipRanges: ['20.40.0.0/16'] });
+    new CountryNamedLocation(stack, 'Countries', { displayName: 'Countries', countriesAndRegions: ['FR'] });
+    outsideTrusted(stack);
+    expect(ConditionalAccessRules.check(stack)).toEqual([{
+      ruleId: 'CA4',
+      severity: RuleSeverity.WARNING,
+      path: 'stack/Policy',
+      message: `[CA4] policy '${MFA_ALL}' excludes Location.ALL_TRUSTED but the app defines or imports no trusted IP location; add an IpNamedLocation with trusted: true or import the tenant's trusted locations`,
+    }]);
+  });
+
+  test('quiet with a trusted IP location in another stack of the app', () => {
+    const stack = newStack();
+    const other = newStack(stack.node.root as App, 'network');
+    new IpNamedLocation(other, 'Office', { displayName: 'Office', ipRanges: ['20.40.0.0/16'], trusted: true });
+    outsideTrusted(stack);
+    expect(ConditionalAccessRules.check(stack)).toEqual([]);
+  });
+
+  test('quiet with an imported location (its trust is unknown)', () => {
+    const stack = newStack();
+    NamedLocation.fromDisplayName(stack, 'Existing', 'Corporate networks');
+    outsideTrusted(stack);
+    expect(ConditionalAccessRules.check(stack)).toEqual([]);
+  });
+});
+
+describe('CA5 duplicate display names', () => {
+  test('two policies with one name are both errors, even in different stacks', () => {
+    const stack = newStack();
+    const other = newStack(stack.node.root as App, 'other');
+    quietPolicy(stack, 'One', { displayName: 'Same name' });
+    quietPolicy(other, 'Two', { displayName: 'Same name' });
+    expect(ConditionalAccessRules.check(stack.node.root)).toEqual([
+      {
+        ruleId: 'CA5',
+        severity: RuleSeverity.ERROR,
+        path: 'other/Two',
+        message: "[CA5] display name 'Same name' is also used by stack/One; give each policy a unique name",
+      },
+      {
+        ruleId: 'CA5',
+        severity: RuleSeverity.ERROR,
+        path: 'stack/One',
+        message: "[CA5] display name 'Same name' is also used by other/Two; give each policy a unique name",
+      },
+    ]);
+    // Checking one stack reports only its own constructs.
+    expect(ConditionalAccessRules.check(stack).map((f) => f.path)).toEqual(['stack/One']);
+  });
+
+  test('quiet for distinct names (case matters to Graph)', () => {
+    const stack = newStack();
+    quietPolicy(stack, 'One', { displayName: 'Same name' });
+    quietPolicy(stack, 'Two', { displayName: 'Same Name' });
+    expect(ConditionalAccessRules.check(stack)).toEqual([]);
+  });
+});
+
+describe('CA6 tenant limits', () => {
+  test('196 policies is an error on the stack; 195 is quiet', () => {
+    const stack = newStack();
+    for (let i = 0; i < 195; i++) quietPolicy(stack, `P${i}`);
+    expect(ConditionalAccessRules.check(stack)).toEqual([]);
+    quietPolicy(stack, 'P195');
+    expect(ConditionalAccessRules.check(stack)).toEqual([{
+      ruleId: 'CA6',
+      severity: RuleSeverity.ERROR,
+      path: 'stack',
+      message: '[CA6] the app defines 196 Conditional Access policies; a tenant holds at most 195. Split them over tenants or remove some',
+    }]);
+  });
+
+  test('196 IP named locations is an error; country locations do not count', () => {
+    const stack = newStack();
+    for (let i = 0; i < 195; i++) {
+      new IpNamedLocation(stack, `L${i}`, { displayName: `L${i}`, ipRanges: [`20.${40 + Math.floor(i / 256)}.${i % 256}.0/24`] });
+    }
+    new CountryNamedLocation(stack, 'Countries', { displayName: 'Countries', countriesAndRegions: ['FR'] });
+    expect(ConditionalAccessRules.check(stack)).toEqual([]);
+    new IpNamedLocation(stack, 'L195', { displayName: 'L195', ipRanges: ['20.41.0.0/24'] });
+    expect(ConditionalAccessRules.check(stack)).toEqual([expect.objectContaining({
+      ruleId: 'CA6',
+      severity: RuleSeverity.ERROR,
+      path: 'stack',
+      message: '[CA6] the app defines 196 IP named locations; a tenant holds at most 195. Split them over tenants or remove some',
+    })]);
+  });
+
+  test('16 custom authentication strengths is an error, counted over the whole app', () => {
+    const stack = newStack();
+    const other = newStack(stack.node.root as App, 'other');
+    for (let i = 0; i < 15; i++) {
+      new CustomAuthenticationStrength(i < 8 ? stack : other, `S${i}`, { displayName: `S${i}`, allowedCombinations: [AuthenticationMethodCombination.FIDO2] });
+    }
+    expect(ConditionalAccessRules.check(stack.node.root)).toEqual([]);
+    new CustomAuthenticationStrength(other, 'S15', { displayName: 'S15', allowedCombinations: [AuthenticationMethodCombination.FIDO2] });
+    const message = '[CA6] the app defines 16 custom authentication strengths; a tenant holds at most 15. Split them over tenants or remove some';
+    expect(ConditionalAccessRules.check(stack.node.root)).toEqual([
+      { ruleId: 'CA6', severity: RuleSeverity.ERROR, path: 'other', message },
+      { ruleId: 'CA6', severity: RuleSeverity.ERROR, path: 'stack', message },
+    ]);
+  });
+});
+
+describe('CA7 excluded directory roles', () => {
+  test('excluding a role is a warning', () => {
+    const stack = newStack();
+    quietPolicy(stack, 'Policy', { excludeUsers: { roles: [DirectoryRole.GLOBAL_ADMINISTRATOR, DirectoryRole.SECURITY_ADMINISTRATOR] } });
+    expect(ConditionalAccessRules.check(stack)).toEqual([{
+      ruleId: 'CA7',
+      severity: RuleSeverity.WARNING,
+      path: 'stack/Policy',
+      message: `[CA7] policy '${MFA_ALL}' excludes 2 directory role(s); cover privileged roles and exclude emergency-access accounts instead`,
+    }]);
+  });
+
+  test('including roles is quiet', () => {
+    const stack = newStack();
+    quietPolicy(stack, 'Policy', { includeUsers: IncludedUsers.select({ roles: [DirectoryRole.GLOBAL_ADMINISTRATOR] }) });
+    expect(ConditionalAccessRules.check(stack)).toEqual([]);
+  });
+});
+
+describe('CA8 non-public IP ranges', () => {
+  test.each([
+    ['10.1.0.0/16', 'private'],
+    ['192.168.10.0/24', 'private'],
+    ['203.0.113.0/24', 'reserved'],
+    ['100.64.0.0/10', 'carrierGradeNat'],
+    ['fd00:1234::/32', 'uniqueLocal'],
+    ['2001:db8::/32', 'reserved'],
+  ])('%s (%s) is a warning on the location', (range, kind) => {
+    const stack = newStack();
+    new IpNamedLocation(stack, 'Office', { displayName: 'Office', ipRanges: ['20.40.0.0/16', range] });
+    expect(ConditionalAccessRules.check(stack)).toEqual([{
+      ruleId: 'CA8',
+      severity: RuleSeverity.WARNING,
+      path: 'stack/Office',
+      message: `[CA8] ipRanges: '${range}' is in ${kind} address space, which sign-ins to Entra ID never come from; list the network's public egress ranges`,
+    }]);
+  });
+
+  test('public unicast ranges are quiet', () => {
+    const stack = newStack();
+    new IpNamedLocation(stack, 'Office', { displayName: 'Office', ipRanges: ['20.40.0.0/16', '131.107.0.0/16', '2603:1000::/24'] });
+    expect(ConditionalAccessRules.check(stack)).toEqual([]);
+  });
+});
