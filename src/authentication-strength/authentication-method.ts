@@ -50,9 +50,14 @@ export class AuthenticationMethodMode {
   }
 
   /**
-   * @param value the Graph mode name
+   * @param authenticationMethodModeValue the Graph mode name
    */
-  private constructor(public readonly value: string) {}
+  private constructor(private readonly authenticationMethodModeValue: string) {}
+
+  /** The Graph mode name. */
+  public get value(): string {
+    return this.authenticationMethodModeValue;
+  }
 }
 
 /**
@@ -201,9 +206,14 @@ export class AuthenticationMethodCombination {
   }
 
   /**
-   * @param value comma-joined Graph mode names
+   * @param authenticationMethodCombinationValue comma-joined Graph mode names
    */
-  private constructor(public readonly value: string) {}
+  private constructor(private readonly authenticationMethodCombinationValue: string) {}
+
+  /** Comma-joined Graph mode names. */
+  public get value(): string {
+    return this.authenticationMethodCombinationValue;
+  }
 
   /** The modes in this combination. */
   public get modes(): string[] {

@@ -36,7 +36,28 @@ export class EmergencyAccess {
       throw new Error('EmergencyAccess.exclude: accounts is empty; pass the emergency-access users or groups');
     }
     Aspects.of(this.scope).add(new ExcludeEmergencyAccess(accounts));
+    const registered = (this.scope as unknown as { [SCOPE_ACCOUNTS]?: EmergencyAccessAccounts[] });
+    if (!registered[SCOPE_ACCOUNTS]) {
+      Object.defineProperty(registered, SCOPE_ACCOUNTS, { value: [] });
+    }
+    registered[SCOPE_ACCOUNTS]!.push(accounts);
   }
+}
+
+const SCOPE_ACCOUNTS = Symbol.for('cdktf-entra-conditional-access.EmergencyAccessAccounts');
+
+/**
+ * True when `EmergencyAccess.of(s).exclude(...)` was called on `construct` or
+ * one of its scopes, so its policies get (or got) the exclusion at synth.
+ * Lets the lint rules see the exclusion before the aspect has run.
+ */
+export function isCoveredByEmergencyAccess(construct: IConstruct): boolean {
+  return construct.node.scopes.some((s) => ((s as unknown as { [SCOPE_ACCOUNTS]?: unknown[] })[SCOPE_ACCOUNTS] ?? []).length > 0);
+}
+
+/** Workload identity policies include no users, so user exclusions do not apply to them. */
+function isUserPolicy(policy: ConditionalAccessPolicy): boolean {
+  return policy.props.includeUsers.special !== 'None';
 }
 
 /** The aspect behind {@link EmergencyAccess.exclude}. */
@@ -46,7 +67,7 @@ class ExcludeEmergencyAccess implements IAspect {
   constructor(private readonly accounts: EmergencyAccessAccounts) {}
 
   public visit(node: IConstruct): void {
-    if (ConditionalAccessPolicy.isConditionalAccessPolicy(node) && !this.done.has(node)) {
+    if (ConditionalAccessPolicy.isConditionalAccessPolicy(node) && isUserPolicy(node) && !this.done.has(node)) {
       this.done.add(node);
       node.excludeEmergencyAccess(this.accounts);
     }

@@ -22,9 +22,14 @@ export class CountryLookupMethod {
   }
 
   /**
-   * @param value the Graph `countryLookupMethod` value
+   * @param countryLookupMethodValue the Graph `countryLookupMethod` value
    */
-  private constructor(public readonly value: string) {}
+  private constructor(private readonly countryLookupMethodValue: string) {}
+
+  /** The Graph `countryLookupMethod` value. */
+  public get value(): string {
+    return this.countryLookupMethodValue;
+  }
 }
 
 /**

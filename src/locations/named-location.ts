@@ -31,8 +31,8 @@ export abstract class NamedLocation extends Construct implements INamedLocation 
    * @param objectId the named location's object id (not the `/identity/...` path id)
    */
   public static fromObjectId(scope: Construct, id: string, objectId: string): INamedLocation {
-    validateGuid('objectId', objectId, "the named location's object_id (the bare GUID, not the /identity/conditionalAccess/namedLocations/... path)");
-    return new ImportedNamedLocation(scope, id, objectId);
+    const guid = validateGuid('objectId', objectId, "the named location's object_id (the bare GUID, not the /identity/conditionalAccess/namedLocations/... path)");
+    return new ImportedNamedLocation(scope, id, guid);
   }
 
   /**

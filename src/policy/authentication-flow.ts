@@ -16,7 +16,12 @@ export class AuthenticationFlow {
   }
 
   /**
-   * @param value the Graph `transferMethods` value
+   * @param authenticationFlowValue the Graph `transferMethods` value
    */
-  private constructor(public readonly value: string) {}
+  private constructor(private readonly authenticationFlowValue: string) {}
+
+  /** The Graph `transferMethods` value. */
+  public get value(): string {
+    return this.authenticationFlowValue;
+  }
 }

@@ -24,7 +24,12 @@ export class ClientAppType {
   }
 
   /**
-   * @param value the Graph `clientAppTypes` value
+   * @param clientAppTypeValue the Graph `clientAppTypes` value
    */
-  private constructor(public readonly value: string) {}
+  private constructor(private readonly clientAppTypeValue: string) {}
+
+  /** The Graph `clientAppTypes` value. */
+  public get value(): string {
+    return this.clientAppTypeValue;
+  }
 }

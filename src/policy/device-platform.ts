@@ -26,7 +26,12 @@ export class DevicePlatform {
   }
 
   /**
-   * @param value the Graph `includePlatforms` value
+   * @param devicePlatformValue the Graph `includePlatforms` value
    */
-  private constructor(public readonly value: string) {}
+  private constructor(private readonly devicePlatformValue: string) {}
+
+  /** The Graph `includePlatforms` value. */
+  public get value(): string {
+    return this.devicePlatformValue;
+  }
 }

@@ -8,9 +8,14 @@ export class FilterMode {
   public static readonly EXCLUDE = new FilterMode('exclude');
 
   /**
-   * @param value the Graph filter `mode` value
+   * @param filterModeValue the Graph filter `mode` value
    */
-  private constructor(public readonly value: string) {}
+  private constructor(private readonly filterModeValue: string) {}
+
+  /** The Graph filter `mode` value. */
+  public get value(): string {
+    return this.filterModeValue;
+  }
 }
 
 /**

@@ -32,9 +32,14 @@ export class BuiltInControl {
   }
 
   /**
-   * @param value the Graph `builtInControls` value
+   * @param builtInControlValue the Graph `builtInControls` value
    */
-  private constructor(public readonly value: string) {}
+  private constructor(private readonly builtInControlValue: string) {}
+
+  /** The Graph `builtInControls` value. */
+  public get value(): string {
+    return this.builtInControlValue;
+  }
 }
 
 /**
@@ -127,11 +132,11 @@ export class GrantControls {
     if (builtIns.includes('passwordChange') && (operator !== 'AND' || !builtIns.includes('mfa') || builtIns.length !== 2 || r.authenticationStrength || termsOfUse.length > 0)) {
       fail('grant.builtInControls', builtIns.join(','), 'uses passwordChange outside its rules', 'Graph takes passwordChange only as GrantControls.requireAll({ builtInControls: [MFA, PASSWORD_CHANGE] })');
     }
-    termsOfUse.forEach((t, i) => validateGuid(`grant.termsOfUse[${i}]`, t, "the terms of use agreement's id"));
+    const termsOfUseIds = termsOfUse.map((t, i) => validateGuid(`grant.termsOfUse[${i}]`, t, "the terms of use agreement's id"));
     if (!isToken(builtIns) && new Set(builtIns).size !== builtIns.length) {
       failProp('grant.builtInControls', `repeats a control (${builtIns.join(', ')}); name each control once`);
     }
-    return new GrantControls(operator, builtIns, r.authenticationStrength, termsOfUse, factors);
+    return new GrantControls(operator, builtIns, r.authenticationStrength, termsOfUseIds, factors);
   }
 
   /**

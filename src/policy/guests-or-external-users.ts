@@ -66,8 +66,7 @@ export class ExternalTenants {
     if (tenantIds.length === 0) {
       failProp('externalTenants', 'ExternalTenants.enumerated() needs at least one tenant id; pass the tenant GUIDs or use ExternalTenants.all()');
     }
-    tenantIds.forEach((t, i) => validateGuid(`externalTenants[${i}]`, t, "the external tenant's id"));
-    return new ExternalTenants('enumerated', tenantIds);
+    return new ExternalTenants('enumerated', tenantIds.map((t, i) => validateGuid(`externalTenants[${i}]`, t, "the external tenant's id")));
   }
 
   /**

@@ -23,7 +23,12 @@ export class PolicyState {
   }
 
   /**
-   * @param value the Graph `state` value
+   * @param policyStateValue the Graph `state` value
    */
-  private constructor(public readonly value: string) {}
+  private constructor(private readonly policyStateValue: string) {}
+
+  /** The Graph `state` value. */
+  public get value(): string {
+    return this.policyStateValue;
+  }
 }

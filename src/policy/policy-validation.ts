@@ -44,6 +44,9 @@ function validateUsers(props: ConditionalAccessPolicyProps): void {
     if (!w.allServicePrincipalsInMyTenant && !(w.includeServicePrincipals ?? []).length) {
       failProp('workloadIdentities', 'includes no service principal; set allServicePrincipalsInMyTenant or includeServicePrincipals');
     }
+    if (props.grant && !props.grant.isBlock) {
+      failProp('grant', 'must be GrantControls.block() in a workload identity policy; block is the only grant control for service principals (Learn: "Conditional Access for workload identities")');
+    }
     checkKinds('workloadIdentities.includeServicePrincipals', w.includeServicePrincipals, PrincipalKind.SERVICE_PRINCIPAL);
     checkKinds('workloadIdentities.excludeServicePrincipals', w.excludeServicePrincipals, PrincipalKind.SERVICE_PRINCIPAL);
   }
@@ -69,35 +72,72 @@ function checkKinds(prop: string, principals: Principal[] | undefined, kind: Pri
   });
 }
 
-function validateLocations(props: ConditionalAccessPolicyProps): void {
-  const include = props.includeLocations;
-  const exclude = props.excludeLocations ?? [];
+/**
+ * How one include/exclude condition (locations, platforms) is named in
+ * messages, and which value means "all".
+ */
+interface IncludeExcludeCondition {
+  /** The prop names, e.g. `includeLocations` / `excludeLocations`. */
+  readonly include: string;
+  readonly exclude: string;
+  /** The value that means "all", e.g. `All`, and the constant that writes it. */
+  readonly all: string;
+  readonly allConstant: string;
+  /** The condition's noun, singular and plural: `location` / `locations`. */
+  readonly noun: string;
+  readonly nouns: string;
+  /** What to pass instead, for the "is empty" and "cannot be excluded" fixes. */
+  readonly includeFix: string;
+  readonly excludeFix: string;
+}
+
+/**
+ * The rules Graph applies to both include/exclude conditions: an exclude needs
+ * an include, an include is not empty, "all" is neither excluded nor mixed
+ * with other values, and a value is not on both sides.
+ */
+function validateIncludeExclude(c: IncludeExcludeCondition, include: string[] | undefined, exclude: string[]): void {
   if (!include) {
     if (exclude.length > 0) {
-      failProp('excludeLocations', 'is set without includeLocations; Graph requires included locations, usually includeLocations: [Location.ALL]');
+      failProp(c.exclude, `is set without ${c.include}; Graph requires included ${c.nouns}, usually ${c.include}: [${c.allConstant}]`);
     }
     return;
   }
   if (!isToken(include) && include.length === 0) {
-    failProp('includeLocations', 'is empty; pass Location.ALL, Location.ALL_TRUSTED or named locations, or omit it for no location condition');
+    failProp(c.include, `is empty; pass ${c.includeFix}, or omit it for no ${c.noun} condition`);
   }
-  include.forEach((l, i) => validateLocationId(`includeLocations[${i}]`, l));
+  exclude.forEach((v, i) => {
+    if (v === c.all) fail(`${c.exclude}[${i}]`, v, 'cannot be excluded', `exclude ${c.excludeFix}`);
+  });
+  if (include.includes(c.all) && include.length > 1) {
+    fail(c.include, include.filter((x) => !isToken(x)).join(','), `mixes ${c.allConstant} with other ${c.nouns}`, `${c.allConstant} already covers them; pass it alone`);
+  }
+  const excluded = new Set(exclude);
+  include.forEach((v, i) => {
+    if (!isToken(v) && excluded.has(v)) {
+      fail(`${c.include}[${i}]`, v, 'is also excluded', 'an exclusion wins, so the policy could never match it; remove it from one side');
+    }
+  });
+}
+
+function validateLocations(props: ConditionalAccessPolicyProps): void {
+  const exclude = props.excludeLocations ?? [];
+  (props.includeLocations ?? []).forEach((l, i) => validateLocationId(`includeLocations[${i}]`, l));
   exclude.forEach((l, i) => validateLocationId(`excludeLocations[${i}]`, l));
-  exclude.forEach((l, i) => {
-    if (l.locationId === 'All') {
-      fail(`excludeLocations[${i}]`, 'All', 'cannot be excluded', 'exclude Location.ALL_TRUSTED or named locations');
-    }
-  });
-  const ids = include.map((l) => l.locationId);
-  if (ids.includes('All') && ids.length > 1) {
-    fail('includeLocations', ids.filter((x) => !isToken(x)).join(','), 'mixes Location.ALL with other locations', 'Location.ALL already covers them; pass it alone');
-  }
-  const excluded = new Set(exclude.map((l) => l.locationId));
-  ids.forEach((id, i) => {
-    if (!isToken(id) && excluded.has(id)) {
-      fail(`includeLocations[${i}]`, id, 'is also excluded', 'an exclusion wins, so the policy could never match it; remove it from one side');
-    }
-  });
+  validateIncludeExclude(
+    {
+      include: 'includeLocations',
+      exclude: 'excludeLocations',
+      all: 'All',
+      allConstant: 'Location.ALL',
+      noun: 'location',
+      nouns: 'locations',
+      includeFix: 'Location.ALL, Location.ALL_TRUSTED or named locations',
+      excludeFix: 'Location.ALL_TRUSTED or named locations',
+    },
+    props.includeLocations?.map((l) => l.locationId),
+    exclude.map((l) => l.locationId),
+  );
 }
 
 const NAMED_LOCATION_PATH = '/identity/conditionalAccess/namedLocations/';
@@ -124,24 +164,20 @@ function validateLocationId(prop: string, location: ILocation): void {
 }
 
 function validatePlatforms(props: ConditionalAccessPolicyProps): void {
-  const include = props.includePlatforms;
-  const exclude = props.excludePlatforms ?? [];
-  if (!include) {
-    if (exclude.length > 0) {
-      failProp('excludePlatforms', 'is set without includePlatforms; Graph requires included platforms, usually includePlatforms: [DevicePlatform.ALL]');
-    }
-    return;
-  }
-  if (include.length === 0) {
-    failProp('includePlatforms', 'is empty; pass DevicePlatform values, or omit it for no platform condition');
-  }
-  exclude.forEach((p, i) => {
-    if (p.value === 'all') fail(`excludePlatforms[${i}]`, 'all', 'cannot be excluded', 'exclude specific platforms');
-  });
-  const values = include.map((p) => p.value);
-  if (values.includes('all') && values.length > 1) {
-    fail('includePlatforms', values.join(','), 'mixes DevicePlatform.ALL with other platforms', 'DevicePlatform.ALL already covers them; pass it alone');
-  }
+  validateIncludeExclude(
+    {
+      include: 'includePlatforms',
+      exclude: 'excludePlatforms',
+      all: 'all',
+      allConstant: 'DevicePlatform.ALL',
+      noun: 'platform',
+      nouns: 'platforms',
+      includeFix: 'DevicePlatform values',
+      excludeFix: 'specific platforms',
+    },
+    props.includePlatforms?.map((p) => p.value),
+    (props.excludePlatforms ?? []).map((p) => p.value),
+  );
 }
 
 function validateConditionLists(props: ConditionalAccessPolicyProps): void {

@@ -30,8 +30,7 @@ export class Principal {
    * @param objectId the object id
    */
   public static fromObjectId(objectId: string): Principal {
-    validateGuid('objectId', objectId, "the directory object's object id");
-    return new Principal(objectId, PrincipalKind.UNKNOWN);
+    return new Principal(validateGuid('objectId', objectId, "the directory object's object id"), PrincipalKind.UNKNOWN);
   }
 
   /**
@@ -140,8 +139,7 @@ export class DirectoryRole {
    * @param templateId the role template id
    */
   public static fromTemplateId(templateId: string): DirectoryRole {
-    validateGuid('templateId', templateId, "the directory role's template id");
-    return new DirectoryRole(templateId);
+    return new DirectoryRole(validateGuid('templateId', templateId, "the directory role's template id"));
   }
 
   /**

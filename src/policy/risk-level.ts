@@ -22,9 +22,14 @@ export class RiskLevel {
   }
 
   /**
-   * @param value the Graph risk level value
+   * @param riskLevelValue the Graph risk level value
    */
-  private constructor(public readonly value: string) {}
+  private constructor(private readonly riskLevelValue: string) {}
+
+  /** The Graph risk level value. */
+  public get value(): string {
+    return this.riskLevelValue;
+  }
 }
 
 /**
@@ -47,7 +52,12 @@ export class InsiderRiskLevel {
   }
 
   /**
-   * @param value the Graph `insiderRiskLevels` value
+   * @param insiderRiskLevelValue the Graph `insiderRiskLevels` value
    */
-  private constructor(public readonly value: string) {}
+  private constructor(private readonly insiderRiskLevelValue: string) {}
+
+  /** The Graph `insiderRiskLevels` value. */
+  public get value(): string {
+    return this.insiderRiskLevelValue;
+  }
 }

@@ -11,9 +11,14 @@ export class PersistentBrowserMode {
   public static readonly NEVER = new PersistentBrowserMode('never');
 
   /**
-   * @param value the Graph `persistentBrowser.mode` value
+   * @param persistentBrowserModeValue the Graph `persistentBrowser.mode` value
    */
-  private constructor(public readonly value: string) {}
+  private constructor(private readonly persistentBrowserModeValue: string) {}
+
+  /** The Graph `persistentBrowser.mode` value. */
+  public get value(): string {
+    return this.persistentBrowserModeValue;
+  }
 }
 
 /**
@@ -36,9 +41,14 @@ export class CloudAppSecurityPolicy {
   }
 
   /**
-   * @param value the Graph `cloudAppSecurityType` value
+   * @param cloudAppSecurityPolicyValue the Graph `cloudAppSecurityType` value
    */
-  private constructor(public readonly value: string) {}
+  private constructor(private readonly cloudAppSecurityPolicyValue: string) {}
+
+  /** The Graph `cloudAppSecurityType` value. */
+  public get value(): string {
+    return this.cloudAppSecurityPolicyValue;
+  }
 }
 
 /**
@@ -51,9 +61,14 @@ export class SignInFrequencyAuthenticationType {
   public static readonly SECONDARY = new SignInFrequencyAuthenticationType('secondaryAuthentication');
 
   /**
-   * @param value the Graph `authenticationType` value
+   * @param signInFrequencyAuthenticationTypeValue the Graph `authenticationType` value
    */
-  private constructor(public readonly value: string) {}
+  private constructor(private readonly signInFrequencyAuthenticationTypeValue: string) {}
+
+  /** The Graph `authenticationType` value. */
+  public get value(): string {
+    return this.signInFrequencyAuthenticationTypeValue;
+  }
 }
 
 /**

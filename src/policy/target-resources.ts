@@ -22,9 +22,14 @@ export class UserAction {
   }
 
   /**
-   * @param value the Graph `includeUserActions` value
+   * @param userActionValue the Graph `includeUserActions` value
    */
-  private constructor(public readonly value: string) {}
+  private constructor(private readonly userActionValue: string) {}
+
+  /** The Graph `includeUserActions` value. */
+  public get value(): string {
+    return this.userActionValue;
+  }
 }
 
 /**
@@ -45,14 +50,18 @@ export class CloudApplication {
    * @param appId the application id (GUID, or a token that resolves to one)
    */
   public static fromAppId(appId: string): CloudApplication {
-    validateGuid('appId', appId, "the application's client id");
-    return new CloudApplication(appId);
+    return new CloudApplication(validateGuid('appId', appId, "the application's client id"));
   }
 
   /**
-   * @param value the Graph `includeApplications` value
+   * @param cloudApplicationValue the Graph `includeApplications` value
    */
-  private constructor(public readonly value: string) {}
+  private constructor(private readonly cloudApplicationValue: string) {}
+
+  /** The Graph `includeApplications` value. */
+  public get value(): string {
+    return this.cloudApplicationValue;
+  }
 }
 
 /**

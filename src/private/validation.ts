@@ -55,7 +55,8 @@ export function isGuid(value: string): boolean {
 }
 
 /**
- * Validate that `value` is a GUID (tokens pass: they resolve at deploy time).
+ * Validate that `value` is a GUID (tokens pass: they resolve at deploy time)
+ * and return it lower-case, as Graph returns ids, so the plan shows no diff.
  * `what` names the kind of object for the fix, e.g. "a group's object id".
  */
 export function validateGuid(prop: string, value: string, what: string): string {
@@ -65,7 +66,7 @@ export function validateGuid(prop: string, value: string, what: string): string 
   if (typeof value !== 'string' || !isGuid(value)) {
     fail(prop, value, 'is not a GUID', `pass ${what} in the form 00000000-0000-0000-0000-000000000000`);
   }
-  return value;
+  return value.toLowerCase();
 }
 
 /** Validate a non-empty display name (tokens pass). */
@@ -78,6 +79,9 @@ export function validateDisplayName(prop: string, value: string): string {
   }
   if (value.length > 256) {
     fail(prop, `${value.slice(0, 20)}…`, `is ${value.length} characters long`, 'use at most 256 characters');
+  }
+  if (/[$%]\{/.test(value)) {
+    fail(prop, value, 'contains a Terraform template sequence (${ or %{)', 'Terraform would evaluate it; write $${ or %%{ for a literal, or remove it');
   }
   return value;
 }

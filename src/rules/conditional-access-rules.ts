@@ -3,6 +3,7 @@ import { IConstruct } from 'constructs';
 import { RuleFinding, RuleInfo, RuleSeverity } from './rule';
 import { RuleSuppressions } from './rule-suppressions';
 import { CustomAuthenticationStrength } from '../authentication-strength/custom-authentication-strength';
+import { isCoveredByEmergencyAccess } from '../emergency-access/emergency-access';
 import { IpNamedLocation } from '../locations/ip-named-location';
 import { NamedLocation } from '../locations/named-location';
 import { ConditionalAccessPolicy } from '../policy/conditional-access-policy';
@@ -176,7 +177,7 @@ function checkPolicy(p: ConditionalAccessPolicy, mayHaveTrusted: boolean): Findi
   const includesGuests = (includesAllUsers && !guestsExcluded) || sel.guestsOrExternalUsers !== undefined;
   const grant = props.grant;
 
-  if (p.state.value === 'enabled' && grant && (includesAllUsers || includesAllGuests) && !p.hasEmergencyAccessExclusion) {
+  if (p.state.value === 'enabled' && grant && (includesAllUsers || includesAllGuests) && !p.hasEmergencyAccessExclusion && !isCoveredByEmergencyAccess(p)) {
     const who = includesAllUsers ? 'All users' : 'all guest and external users';
     const what = grant.isBlock ? 'blocks' : 'requires controls for';
     out.push({

@@ -53,6 +53,21 @@ describe('EmergencyAccess', () => {
     expect(outside.hasEmergencyAccessExclusion).toBe(false);
   });
 
+  test('skips workload identity policies, which include no users', () => {
+    const stack = new TerraformStack(Testing.app(), 'test');
+    const workload = new ConditionalAccessPolicy(stack, 'Workload', {
+      displayName: 'Block risky service principals',
+      includeUsers: IncludedUsers.none(),
+      workloadIdentities: { allServicePrincipalsInMyTenant: true },
+      target: TargetResources.allResources(),
+      grant: GrantControls.block(),
+    });
+    EmergencyAccess.of(stack).exclude({ groups: [Principal.fromObjectId(BG_GROUP)] });
+    const json = synthOf(stack);
+    expect((Object.values(json.resource.azuread_conditional_access_policy)[0] as any).conditions.users).toEqual({ included_users: ['None'] });
+    expect(workload.hasEmergencyAccessExclusion).toBe(false);
+  });
+
   test('per-policy option takes azuread groups by reference', () => {
     const stack = new TerraformStack(Testing.app(), 'test');
     const bg = new Group(stack, 'BreakGlass', { displayName: 'Break glass', securityEnabled: true });

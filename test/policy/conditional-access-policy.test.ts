@@ -146,6 +146,13 @@ describe('ConditionalAccessPolicy', () => {
       });
     });
 
+    test('GUIDs are written lower-case, as Graph returns them', () => {
+      const users = policyJson({
+        includeUsers: IncludedUsers.select({ users: [Principal.fromObjectId('AAAAAAAA-1111-4111-8111-111111111111')] }),
+      }).conditions.users;
+      expect(users).toEqual({ included_users: ['aaaaaaaa-1111-4111-8111-111111111111'] });
+    });
+
     test('users and groups by construct reference (resources and data sources) use object_id', () => {
       const users = policyJson({}, (stack) => {
         const group = new Group(stack, 'Admins', { displayName: 'Admins', securityEnabled: true });

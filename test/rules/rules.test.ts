@@ -7,6 +7,7 @@ import {
   CountryNamedLocation,
   CustomAuthenticationStrength,
   DirectoryRole,
+  EmergencyAccess,
   GrantControls,
   GuestsOrExternalUsers,
   IncludedUsers,
@@ -81,6 +82,14 @@ describe('CA1 lockout', () => {
     quietPolicy(stack, 'ReportOnly', { includeUsers: IncludedUsers.all(), state: PolicyState.REPORT_ONLY });
     quietPolicy(stack, 'Off', { includeUsers: IncludedUsers.all(), grant: GrantControls.block(), state: PolicyState.OFF });
     quietPolicy(stack, 'Selected', { grant: GrantControls.block() });
+    expect(ConditionalAccessRules.check(stack)).toEqual([]);
+  });
+
+  test('EmergencyAccess.of(scope) counts before synth, when its aspect has not run yet', () => {
+    const stack = newStack();
+    quietPolicy(stack, 'Policy', { includeUsers: IncludedUsers.all() });
+    expect(ConditionalAccessRules.check(stack).map((f) => f.ruleId)).toEqual(['CA1']);
+    EmergencyAccess.of(stack).exclude({ groups: [Principal.fromObjectId(GROUP)] });
     expect(ConditionalAccessRules.check(stack)).toEqual([]);
   });
 
