@@ -26,6 +26,8 @@ const project = new cdktf.ConstructLibraryCdktf({
     'cdktf-cli@0.21.0',
     'constructs@10.4.2',
     'fast-check@^4.3.0',
+    // ts-jest requires jest-util, an optional peer that npm does not hoist with jest 29.
+    'jest-util@^29',
   ],
   // Non-jsii runtime dependencies must be bundled for jsii.
   bundledDeps: ['ipaddr.js@^2.2.0', 'i18n-iso-countries@^7.14.0', 'commander@^14.0.0'],
@@ -42,6 +44,9 @@ const project = new cdktf.ConstructLibraryCdktf({
   excludeTypescript: ['examples/**'],
 
   jestOptions: {
+    // jest 30 resolves through unrs-resolver, whose per-platform optional bindings are not all
+    // published to every registry mirror; npm then writes a lock file that `npm ci` rejects.
+    jestVersion: '^29',
     // `--ci`: a snapshot that differs from the committed one fails instead of being rewritten.
     updateSnapshot: javascript.UpdateSnapshot.NEVER,
     jestConfig: {
@@ -52,6 +57,11 @@ const project = new cdktf.ConstructLibraryCdktf({
   },
   gitignore: ['cdktf.out/', '.consumer/', '*.cpuprofile', '.bench/'],
 });
+
+// eslint-import-resolver-typescript v4 resolves through unrs-resolver too (see jestVersion);
+// v3 uses enhanced-resolve and has no native bindings.
+project.deps.removeDependency('eslint-import-resolver-typescript');
+project.addDevDeps('eslint-import-resolver-typescript@3.6.3');
 
 for (const p of ['cdktf.out/', 'examples/', 'bench/', '.ci/', '.consumer/', 'cdktf.json']) {
   project.addPackageIgnore(p);
