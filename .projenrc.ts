@@ -74,7 +74,10 @@ project.addTask('synth:examples', {
 });
 project.addTask('bench', {
   description: 'Benchmarks: library vs raw provider classes, What-If throughput (prints a markdown table)',
-  exec: 'ts-node --project tsconfig.dev.json bench/run.ts',
+  steps: [
+    { spawn: 'compile' },
+    { exec: 'ts-node -P bench/tsconfig.json bench/run.ts', receiveArgs: true },
+  ],
 });
 
 project.synth();

@@ -1,4 +1,4 @@
-import { AuthenticationStrengthPolicy } from '@cdktf/provider-azuread/lib/authentication-strength-policy';
+import type { AuthenticationStrengthPolicy } from '@cdktf/provider-azuread/lib/authentication-strength-policy';
 import { Construct } from 'constructs';
 import { AuthenticationMethodCombination } from './authentication-method';
 import { IAuthenticationStrength } from './authentication-strength';
@@ -55,7 +55,10 @@ export class CustomAuthenticationStrength extends Construct implements IAuthenti
     const values = [...new Set(props.allowedCombinations.map((x) => x.value))].sort();
     this.allowedCombinations = values.map((v) => props.allowedCombinations.find((x) => x.value === v)!);
     this.displayName = props.displayName;
-    this.resource = new AuthenticationStrengthPolicy(this, 'Resource', {
+    // Loaded here, not at import: apps without custom strengths never need the class.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const L1 = require('@cdktf/provider-azuread/lib/authentication-strength-policy') as typeof import('@cdktf/provider-azuread/lib/authentication-strength-policy');
+    this.resource = new L1.AuthenticationStrengthPolicy(this, 'Resource', {
       displayName: props.displayName,
       description: props.description,
       allowedCombinations: values,

@@ -1,4 +1,4 @@
-import { DataAzureadNamedLocation } from '@cdktf/provider-azuread/lib/data-azuread-named-location';
+import type * as DataNamedLocation from '@cdktf/provider-azuread/lib/data-azuread-named-location';
 import { Construct, IConstruct } from 'constructs';
 import { ILocation } from './location';
 import { validateDisplayName, validateGuid } from '../private/validation';
@@ -45,6 +45,9 @@ export abstract class NamedLocation extends Construct implements INamedLocation 
   public static fromDisplayName(scope: Construct, id: string, displayName: string): INamedLocation {
     validateDisplayName('displayName', displayName);
     const imported = new ImportedNamedLocation(scope, id, undefined);
+    // Loaded here, not at import: only this importer needs the data source class.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { DataAzureadNamedLocation } = require('@cdktf/provider-azuread/lib/data-azuread-named-location') as typeof DataNamedLocation;
     const data = new DataAzureadNamedLocation(imported, 'Resource', { displayName });
     imported._setObjectId(data.objectId);
     return imported;

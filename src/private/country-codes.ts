@@ -2,14 +2,23 @@ import { fail } from './validation';
 
 let alpha2: Set<string> | undefined;
 
-/** ISO 3166-1 alpha-2 codes, from the maintained `i18n-iso-countries` list (loaded on first use). */
+/**
+ * ISO 3166-1 alpha-2 codes, from the maintained `i18n-iso-countries` list,
+ * loaded on first use. `i18n-iso-countries/index` is the package's core without
+ * its 78 locale files (its Node entry registers them all: ~80 modules at import).
+ */
 function codes(): Set<string> {
   if (!alpha2) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const countries = require('i18n-iso-countries') as typeof import('i18n-iso-countries');
+    const countries = require('i18n-iso-countries/index') as typeof import('i18n-iso-countries');
     alpha2 = new Set(Object.keys(countries.getAlpha2Codes()));
   }
   return alpha2;
+}
+
+/** True for an ISO 3166-1 alpha-2 code, in any letter case. */
+export function isCountryCode(value: string): boolean {
+  return typeof value === 'string' && codes().has(value.toUpperCase());
 }
 
 /**

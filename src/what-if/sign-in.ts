@@ -6,7 +6,6 @@
  * `servicePrincipalSignIn`, `applicationContext`, `userActionContext`, `authContext`, `authenticationFlow`,
  * `deviceInfo`. Every problem names the field path, the bad value and the fix; all problems are collected.
  */
-import * as countries from 'i18n-iso-countries';
 import { DeviceFacts } from './device-filter';
 import { parseIp, ParsedIp } from './ip';
 import { ADDRESS_RE, GUID_RE, K_GUID, Term } from './logic';
@@ -22,6 +21,7 @@ import {
   USER_ACTIONS,
 } from './microsoft-data';
 import { CompiledStack } from './stack';
+import { isCountryCode } from '../private/country-codes';
 
 /** Sign-in context kinds. */
 export const CTX_APPLICATION = 0;
@@ -380,7 +380,7 @@ export function prepareSignIn(signIn: unknown, stack: CompiledStack): PreparedSi
     }
     const countryText = v.string(conditions, 'country', path);
     if (countryText !== null) {
-      if (/^[A-Za-z]{2}$/.test(countryText) && countries.isValid(countryText)) {
+      if (/^[A-Za-z]{2}$/.test(countryText) && isCountryCode(countryText)) {
         country = countryText.toUpperCase();
       } else {
         v.problem(`${path}.country`, `${show(countryText)} is not an ISO 3166-1 alpha-2 country code; use two letters such as FR or US`);

@@ -1,12 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { TerraformStack, Testing } from 'cdktf';
+import type * as Engine from './engine';
 import { WhatIfInputError, WhatIfStackError } from './errors';
-import { Evaluator } from './evaluator';
 import { WhatIfPolicyInfo, WhatIfReport } from './model';
-import { formatReport } from './render';
-import { prepareSignIn } from './sign-in';
-import { CompiledStack, compileStack } from './stack';
+
+/** The evaluator modules, loaded on first use (see engine.ts). */
+function engine(): typeof Engine {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('./engine') as typeof Engine;
+}
 
 const STACK_FILE = 'cdk.tf.json';
 
@@ -99,7 +102,7 @@ export class WhatIf {
    * @param report a report returned by `evaluate`
    */
   public static formatReport(report: WhatIfReport): string {
-    return formatReport(report);
+    return engine().formatReport(report);
   }
 
   /** The policies found in the stack, in stack order. */
@@ -114,12 +117,13 @@ export class WhatIf {
   /** Where the stack came from: a file path, a construct path, or `<json>`. */
   public readonly source: string;
 
-  private readonly compiled: CompiledStack;
-  private readonly evaluator: Evaluator;
+  private readonly compiled: Engine.CompiledStack;
+  private readonly evaluator: Engine.Evaluator;
 
   private constructor(json: any, source: string) {
-    this.compiled = compileStack(json);
-    this.evaluator = new Evaluator(this.compiled);
+    const e = engine();
+    this.compiled = e.compileStack(json);
+    this.evaluator = new e.Evaluator(this.compiled);
     this.policies = this.compiled.policies.map((p) => p.info);
     this.warnings = [...this.compiled.warnings];
     this.source = source;
@@ -132,7 +136,7 @@ export class WhatIf {
    * @returns every problem found, each starting with the path of the field (empty when the sign-in is valid)
    */
   public validate(signIn: any): string[] {
-    const prepared = prepareSignIn(signIn, this.compiled);
+    const prepared = engine().prepareSignIn(signIn, this.compiled);
     return Array.isArray(prepared) ? prepared : [];
   }
 
@@ -152,7 +156,7 @@ export class WhatIf {
    * @throws WhatIfInputError when the sign-in is invalid; the message names every bad field, value and fix
    */
   public evaluate(signIn: any): WhatIfReport {
-    const prepared = prepareSignIn(signIn, this.compiled);
+    const prepared = engine().prepareSignIn(signIn, this.compiled);
     if (Array.isArray(prepared)) throw new WhatIfInputError(prepared);
     return this.evaluator.report(prepared);
   }

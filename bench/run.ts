@@ -1,0 +1,645 @@
+/**
+ * `npm run bench`: what the wrapper costs, side by side with the raw provider classes (issue 5).
+ *
+ * Prints a markdown table to stdout. Every comparison is a ratio measured in this one run: the two
+ * sides alternate (A B, B A, ...) in fresh `node` processes running compiled JavaScript, and medians
+ * are taken. It is a measurement, not a test: it exits 0 whatever the figures are (FAIL rows are
+ * marked), and 1 only when it cannot measure at all (the library is not compiled, or a workload crashes).
+ *
+ * Options (argv or environment):
+ *   --pairs N          BENCH_PAIRS     A/B pairs for the 195-policy synth (default 20, at least 5)
+ *   --import-pairs N   BENCH_IMPORT_PAIRS  pairs for the cold import (default 20)
+ *   --lib DIR          BENCH_LIB       compiled library to measure (default: lib/, built by `npx projen compile`)
+ *   --profile          BENCH_PROFILE=1 also write CPU profiles under .bench/profiles and summarize them
+ */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+
+const ROOT = path.resolve(__dirname, '..');
+const WORKLOADS = path.join(__dirname, 'workloads');
+const WORK_DIR = path.join(ROOT, '.bench');
+const SIZES = [10, 50, 195];
+const TENANT_LIMIT = 195;
+const SIGN_INS = 10_000;
+const SEED = 20240605;
+/** A runtime dependency that loads more modules than this at import is loading data it may never need. */
+const HEAVY_MODULES = 10;
+
+/** Targets (issue 5). */
+const TARGET = {
+  synthRatio: 1.15,
+  importRatio: 1.2,
+  rssRatio: 1.2,
+  whatIfRate: 1_000_000,
+  /** Per-policy cost at 195 policies ÷ per-policy cost at 50: "roughly linear" growth. */
+  growth: 1.5,
+};
+
+interface Options {
+  pairs: number;
+  importPairs: number;
+  libDir: string;
+  profile: boolean;
+}
+
+/** What a synth workload reports, plus what the runner measured around it. */
+interface SynthRun {
+  side: 'library' | 'raw';
+  policies: number;
+  importedMs: number;
+  builtMs: number;
+  writtenMs: number;
+  /** User + system CPU time of the child at the end. */
+  cpuMs: number;
+  maxRssKb: number;
+  stackFile: string;
+  /** Max RSS from `/usr/bin/time -v` when available, else the child's own `resourceUsage().maxRSS`. */
+  peakRssKb: number;
+  outdir: string;
+}
+
+interface WhatIfRun {
+  available: boolean;
+  error?: string;
+  entry?: string;
+  policies?: number;
+  signIns?: number;
+  compileMs?: number;
+  passRates?: number[];
+  outcomes?: Record<string, number>;
+  appliedPerSignIn?: number;
+  warnings?: number;
+}
+
+interface ImportCheck {
+  libraryModules: number;
+  packages: Record<string, number>;
+  providerSubmodules: string[];
+  rootBarrelLoaded: boolean;
+}
+
+interface Row {
+  id: string;
+  figure: string;
+  a: string;
+  b: string;
+  ratio: string;
+  target: string;
+  result: 'PASS' | 'FAIL' | 'info' | 'SKIPPED';
+}
+
+/** Read options from argv, then the environment. */
+function parseOptions(argv: string[]): Options {
+  const get = (flag: string, env: string): string | undefined => {
+    const i = argv.indexOf(flag);
+    return i >= 0 ? argv[i + 1] : process.env[env];
+  };
+  const pairs = Math.max(5, Number(get('--pairs', 'BENCH_PAIRS') ?? 20));
+  const importPairs = Math.max(5, Number(get('--import-pairs', 'BENCH_IMPORT_PAIRS') ?? 20));
+  const libDir = path.resolve(ROOT, get('--lib', 'BENCH_LIB') ?? 'lib');
+  const profile = argv.includes('--profile') || process.env.BENCH_PROFILE === '1';
+  return { pairs, importPairs, libDir, profile };
+}
+
+/** Every `.ts` source under `dir` (no declaration files). */
+function sources(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const p = path.join(dir, d.name);
+    if (d.isDirectory()) return sources(p);
+    return d.name.endsWith('.ts') && !d.name.endsWith('.d.ts') ? [p] : [];
+  });
+}
+
+/**
+ * Check that the compiled library exists and is not older than `src/`.
+ * @returns problems with the build that make the figures describe old code (empty when fresh)
+ */
+function checkLibrary(libDir: string): string[] {
+  if (!fs.existsSync(path.join(libDir, 'index.js'))) {
+    process.stderr.write(
+      `bench: ${path.relative(ROOT, libDir) || '.'}/index.js is missing: the benchmark measures the compiled library.\n`
+      + 'Run `npx projen compile` first (or pass --lib <dir> / BENCH_LIB with a compiled copy).\n',
+    );
+    process.exit(1);
+  }
+  const srcDir = path.join(ROOT, 'src');
+  const stale: string[] = [];
+  for (const file of sources(srcDir)) {
+    const js = path.join(libDir, path.relative(srcDir, file)).replace(/\.ts$/, '.js');
+    if (!fs.existsSync(js) || fs.statSync(js).mtimeMs < fs.statSync(file).mtimeMs) {
+      stale.push(path.relative(ROOT, file));
+    }
+  }
+  return stale;
+}
+
+/** Whether GNU time (`/usr/bin/time -v`) is there to report a child's max RSS. */
+function hasGnuTime(): boolean {
+  if (!fs.existsSync('/usr/bin/time')) return false;
+  const r = spawnSync('/usr/bin/time', ['-v', 'true'], { encoding: 'utf8' });
+  return r.status === 0 && /Maximum resident set size/.test(r.stderr);
+}
+
+const GNU_TIME = hasGnuTime();
+
+/**
+ * Run a workload in a fresh `node` process and return its `BENCH_RESULT` object,
+ * with `peakRssKb` from GNU time when available.
+ */
+function runWorkload<T>(script: string, args: string[], nodeArgs: string[] = []): T & { peakRssKb: number } {
+  const node = [...nodeArgs, path.join(WORKLOADS, script), ...args];
+  const r = GNU_TIME
+    ? spawnSync('/usr/bin/time', ['-v', process.execPath, ...node], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+    : spawnSync(process.execPath, node, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const line = (r.stdout ?? '').split('\n').find((l) => l.startsWith('BENCH_RESULT '));
+  if (r.status !== 0 || !line) {
+    const tail = `${r.stderr ?? ''}`.split('\n').filter((l) => l.trim() && !/^\s+\S.*:\s/.test(l)).slice(-15).join('\n');
+    throw new Error(`${script} ${args.join(' ')} failed (exit ${r.status}):\n${tail}`);
+  }
+  const result = JSON.parse(line.slice('BENCH_RESULT '.length)) as T & { peakRssKb: number; maxRssKb?: number };
+  const gnu = /Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr ?? '');
+  result.peakRssKb = gnu ? Number(gnu[1]) : (result.maxRssKb ?? NaN);
+  return result;
+}
+
+/** Fresh output directory for one synth child. */
+function tmpOutdir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'cdktf-entra-bench-'));
+}
+
+/** Run one synth of `side` with `policies` policies. */
+function synth(side: 'library' | 'raw', policies: number, opts: Options, nodeArgs: string[] = []): SynthRun {
+  const outdir = tmpOutdir();
+  const args = ['--policies', String(policies), '--outdir', outdir];
+  const script = side === 'library' ? 'synth-library.js' : 'synth-raw.js';
+  const run = runWorkload<SynthRun>(script, side === 'library' ? ['--lib', opts.libDir, ...args] : args, nodeArgs);
+  run.outdir = outdir;
+  return run;
+}
+
+/** Run `pairs` alternating A/B synth pairs (A B, B A, A B, ...) after one unmeasured warm-up pair. */
+function synthPairs(policies: number, pairs: number, opts: Options): { library: SynthRun[]; raw: SynthRun[] } {
+  const out = { library: [] as SynthRun[], raw: [] as SynthRun[] };
+  for (const side of ['library', 'raw'] as const) cleanup(synth(side, policies, opts));
+  for (let i = 0; i < pairs; i++) {
+    const order: ('library' | 'raw')[] = i % 2 === 0 ? ['library', 'raw'] : ['raw', 'library'];
+    for (const side of order) out[side].push(synth(side, policies, opts));
+  }
+  return out;
+}
+
+/** Delete a synth child's output directory. */
+function cleanup(run: SynthRun): void {
+  fs.rmSync(run.outdir, { recursive: true, force: true });
+}
+
+/** The median of some numbers. */
+function median(values: number[]): number {
+  return quantile(values, 0.5);
+}
+
+/** The `q` quantile of some numbers (linear interpolation between closest ranks). */
+function quantile(values: number[], q: number): number {
+  const s = [...values].sort((x, y) => x - y);
+  const pos = (s.length - 1) * q;
+  const lo = Math.floor(pos);
+  return s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (pos - lo);
+}
+
+type Json = { [key: string]: any };
+
+/**
+ * The resources of a synthesized stack, normalized for comparison: per resource type, the sorted
+ * list of resource bodies without cdktf metadata, with named location references replaced by
+ * the location's display name (logical ids differ between the two sides by construction).
+ */
+function normalizedResources(stackFile: string): Record<string, string[]> {
+  const json = JSON.parse(fs.readFileSync(stackFile, 'utf8')) as Json;
+  const resources = (json.resource ?? {}) as Record<string, Record<string, Json>>;
+  const names = new Map<string, string>();
+  for (const [id, body] of Object.entries(resources.azuread_named_location ?? {})) names.set(id, String(body.display_name));
+  const out: Record<string, string[]> = {};
+  for (const [type, byId] of Object.entries(resources)) {
+    out[type] = Object.values(byId).map((body) => {
+      const { ['//']: _metadata, ...rest } = body;
+      return JSON.stringify(rest).replace(/\$\{azuread_named_location\.([^.}]+)\.(object_id|id)\}/g, (_m, id: string, attr: string) => `<location ${names.get(id)}>.${attr}`);
+    }).sort();
+  }
+  return out;
+}
+
+/** How the two sides' outputs compare. */
+interface OutputComparison {
+  counts: string;
+  rawCounts: string;
+  sameCounts: boolean;
+  sameBodies: boolean;
+  detail: string;
+}
+
+/** Compare the two sides' outputs: counts per type, and whether the bodies are identical. */
+function compareOutputs(libraryFile: string, rawFile: string): OutputComparison {
+  const a = normalizedResources(libraryFile);
+  const b = normalizedResources(rawFile);
+  const types = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  const count = (r: Record<string, string[]>, t: string): number => (r[t] ?? []).length;
+  const sameCounts = types.every((t) => count(a, t) === count(b, t));
+  let firstDiff = '';
+  const sameBodies = types.every((t) => {
+    const same = count(a, t) === count(b, t) && a[t].every((body, i) => body === b[t][i]);
+    if (!same && !firstDiff) firstDiff = t;
+    return same;
+  });
+  const short = (t: string): string => t.replace('azuread_', '');
+  return {
+    counts: types.map((t) => `${count(a, t)} ${short(t)}`).join(', '),
+    rawCounts: types.map((t) => `${count(b, t)} ${short(t)}`).join(', '),
+    sameCounts,
+    sameBodies,
+    detail: sameBodies ? 'identical resource bodies' : `bodies differ in ${firstDiff}`,
+  };
+}
+
+/** Wall time of `node -e <code>` in ms, measured by this process around the child. */
+function timeNodeEval(code: string): number {
+  const s = process.hrtime.bigint();
+  const r = spawnSync(process.execPath, ['-e', code], { cwd: ROOT, encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - s) / 1e6;
+  if (r.status !== 0) throw new Error(`node -e ${code} failed: ${r.stderr}`);
+  return ms;
+}
+
+/** Run the What-If workload over a stack file. */
+function whatIf(stackFile: string, policies: number, passes: number, opts: Options, nodeArgs: string[] = []): WhatIfRun {
+  try {
+    return runWorkload<WhatIfRun>('what-if.js', [
+      '--lib', opts.libDir, '--stack', stackFile, '--policies', String(policies),
+      '--sign-ins', String(SIGN_INS), '--passes', String(passes), '--seed', String(SEED),
+    ], nodeArgs);
+  } catch (e) {
+    return { available: true, error: (e as Error).message.split('\n').slice(0, 3).join(' ') };
+  }
+}
+
+const ms = (v: number): string => `${v.toFixed(0)} ms`;
+const ratio = (a: number, b: number): number => a / b;
+const fmtRatio = (r: number, digits = 2): string => (Number.isFinite(r) ? r.toFixed(digits) : '—');
+const mb = (kb: number): string => `${(kb / 1024).toFixed(1)} MB`;
+const perSecond = (v: number): string => `${Math.round(v).toLocaleString('en-US')} /s`;
+const verdict = (ok: boolean): 'PASS' | 'FAIL' => (ok ? 'PASS' : 'FAIL');
+
+/** Render rows as a markdown table. */
+function table(rows: Row[]): string {
+  const head = ['#', 'Figure', 'A: library', 'B: raw provider', 'A ÷ B', 'Target', 'Result'];
+  const cells = rows.map((r) => [r.id, r.figure, r.a, r.b, r.ratio, r.target, r.result === 'FAIL' ? '**FAIL**' : r.result]);
+  const line = (c: string[]): string => `| ${c.join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...cells.map(line)].join('\n');
+}
+
+/**
+ * Summarize a `.cpuprofile`: self time per package / library file, and the hottest functions.
+ * @returns markdown lines
+ */
+function summarizeProfile(file: string, libDir: string, top = 12): string[] {
+  const profile = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+    samples: number[];
+    timeDeltas: number[];
+  };
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const selfUs = new Map<number, number>();
+  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const libUrl = `file://${libDir}/`;
+  const byGroup = new Map<string, number>();
+  const byFunction = new Map<string, number>();
+  let total = 0;
+  for (const [id, us] of selfUs) {
+    const cf = byId.get(id)!.callFrame;
+    total += us;
+    const nm = cf.url.lastIndexOf('node_modules/');
+    let group: string;
+    let where: string;
+    if (nm >= 0) {
+      const rest = cf.url.slice(nm + 'node_modules/'.length).split('/');
+      group = rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
+      where = cf.url.slice(nm + 'node_modules/'.length);
+    } else if (cf.url.startsWith(libUrl)) {
+      group = `library: ${cf.url.slice(libUrl.length)}`;
+      where = `library/${cf.url.slice(libUrl.length)}`;
+    } else if (cf.url.startsWith('node:')) {
+      group = 'node internals';
+      where = cf.url;
+    } else if (cf.url) {
+      group = path.relative(ROOT, cf.url.replace(/^file:\/\//, ''));
+      where = group;
+    } else {
+      group = cf.functionName || '(native)';
+      where = '';
+    }
+    byGroup.set(group, (byGroup.get(group) ?? 0) + us);
+    const key = `${cf.functionName || '(anonymous)'} ${where}${where ? `:${cf.lineNumber + 1}` : ''}`;
+    byFunction.set(key, (byFunction.get(key) ?? 0) + us);
+  }
+  const fmt = (entries: Map<string, number>): string[] => [...entries].sort((x, y) => y[1] - x[1]).slice(0, top)
+    .map(([k, us]) => `  - ${(us / 1000).toFixed(1)} ms (${((100 * us) / total).toFixed(1)}%) ${k}`);
+  return [
+    `- \`${path.relative(ROOT, file)}\` (${(total / 1000).toFixed(0)} ms sampled)`,
+    '  - by package / file:',
+    ...fmt(byGroup).map((l) => `  ${l}`),
+    '  - hottest functions (self time):',
+    ...fmt(byFunction).map((l) => `  ${l}`),
+  ];
+}
+
+/** Run one workload under `--cpu-prof` and summarize the profile it writes. */
+function profileRun(name: string, run: (nodeArgs: string[]) => void, libDir: string): string[] {
+  const dir = path.join(WORK_DIR, 'profiles', name);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  run(['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '200']);
+  const file = fs.readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).map((f) => path.join(dir, f))[0];
+  return file ? summarizeProfile(file, libDir) : [`- ${name}: no profile written`];
+}
+
+/** Measure every row, then print the table, the notes and (with --profile) the profile summaries. */
+function main(): void {
+  const started = Date.now();
+  const opts = parseOptions(process.argv.slice(2));
+  const stale = checkLibrary(opts.libDir);
+  if (stale.length > 0) {
+    process.stderr.write(`bench: WARNING: ${path.relative(ROOT, opts.libDir)}/ is older than ${stale.length} source file(s) (${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ', ...' : ''}); `
+      + 'the figures describe the last compiled build. Run `npx projen compile` to measure the current sources.\n');
+  }
+  fs.mkdirSync(WORK_DIR, { recursive: true });
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  const loadAtStart = os.loadavg()[0];
+  const log = (msg: string): void => {
+    process.stderr.write(`bench: ${msg} (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+  };
+
+  // ---- 1 + 3: synth at tenant limits, and peak memory of the same processes
+  log(`synth ${TENANT_LIMIT} policies + ${TENANT_LIMIT} IP named locations, ${opts.pairs} A/B pairs`);
+  const big = synthPairs(TENANT_LIMIT, opts.pairs, opts);
+  const libMs = median(big.library.map((r) => r.writtenMs));
+  const rawMs = median(big.raw.map((r) => r.writtenMs));
+  const synthRatio = ratio(libMs, rawMs);
+  rows.push({
+    id: '1',
+    figure: `Synth ${TENANT_LIMIT} policies + ${TENANT_LIMIT} IP locations: process start → cdk.tf.json written (median of ${opts.pairs})`,
+    a: ms(libMs),
+    b: ms(rawMs),
+    ratio: fmtRatio(synthRatio, 3),
+    target: `≤ ${TARGET.synthRatio}`,
+    result: verdict(synthRatio <= TARGET.synthRatio),
+  });
+  const pairRatios = big.library.map((l, i) => l.writtenMs / big.raw[i].writtenMs).sort((x, y) => x - y);
+  notes.push(`Row 1 per-pair ratios (library ÷ raw of the same pair): median ${fmtRatio(median(pairRatios))}, `
+    + `middle half ${fmtRatio(quantile(pairRatios, 0.25))}–${fmtRatio(quantile(pairRatios, 0.75))}: the spread shows how noisy this machine was.`);
+  const cmp = compareOutputs(big.library[0].stackFile, big.raw[0].stackFile);
+  const allCountsEqual = big.library.every((l, i) => compareOutputs(l.stackFile, big.raw[i].stackFile).sameCounts);
+  rows.push({
+    id: '1b',
+    figure: `Same resources in both outputs (${cmp.detail})`,
+    a: cmp.counts,
+    b: cmp.rawCounts,
+    ratio: '—',
+    target: 'equal counts',
+    result: verdict(cmp.sameCounts && allCountsEqual),
+  });
+  const cpuLib = median(big.library.map((r) => r.cpuMs));
+  const cpuRaw = median(big.raw.map((r) => r.cpuMs));
+  rows.push({
+    id: '1c',
+    figure: 'Same processes: CPU time (user + system), less sensitive to a busy machine than wall time',
+    a: ms(cpuLib),
+    b: ms(cpuRaw),
+    ratio: fmtRatio(ratio(cpuLib, cpuRaw)),
+    target: 'info',
+    result: 'info',
+  });
+
+  // Keep one library-synthesized stack per size for What-If; drop the other outputs.
+  const stackFiles = new Map<number, string>();
+  const keep = (run: SynthRun): void => {
+    const file = path.join(WORK_DIR, `stack-${run.policies}.cdk.tf.json`);
+    fs.copyFileSync(run.stackFile, file);
+    stackFiles.set(run.policies, file);
+  };
+  keep(big.library[0]);
+  [...big.library, ...big.raw].forEach(cleanup);
+
+  // ---- 2: cold import
+  log(`cold import, ${opts.importPairs} A/B pairs`);
+  const libRequire = `require(${JSON.stringify(opts.libDir)})`;
+  const rawRequire = "require('cdktf');require('@cdktf/provider-azuread/lib/named-location');require('@cdktf/provider-azuread/lib/conditional-access-policy')";
+  timeNodeEval(libRequire);
+  timeNodeEval(rawRequire);
+  const importTimes = { library: [] as number[], raw: [] as number[] };
+  for (let i = 0; i < opts.importPairs; i++) {
+    if (i % 2 === 0) {
+      importTimes.library.push(timeNodeEval(libRequire));
+      importTimes.raw.push(timeNodeEval(rawRequire));
+    } else {
+      importTimes.raw.push(timeNodeEval(rawRequire));
+      importTimes.library.push(timeNodeEval(libRequire));
+    }
+  }
+  const importLib = median(importTimes.library);
+  const importRaw = median(importTimes.raw);
+  const importRatio = ratio(importLib, importRaw);
+  rows.push({
+    id: '2',
+    figure: `Cold import: \`node -e "require(lib)"\` vs cdktf + named-location + conditional-access-policy (median of ${opts.importPairs})`,
+    a: ms(importLib),
+    b: ms(importRaw),
+    ratio: fmtRatio(importRatio, 3),
+    target: `≤ ${TARGET.importRatio}`,
+    result: verdict(importRatio <= TARGET.importRatio),
+  });
+  const check = runWorkload<ImportCheck>('import-check.js', ['--lib', opts.libDir]);
+  rows.push({
+    id: '2b',
+    figure: 'Provider root barrel (`@cdktf/provider-azuread/lib/index.js`) loaded by `require(lib)` (require.cache)',
+    a: `${check.rootBarrelLoaded ? 'yes' : 'no'}; ${check.providerSubmodules.length} provider submodules`,
+    b: 'no; 2 provider submodules',
+    ratio: '—',
+    target: 'no',
+    result: verdict(!check.rootBarrelLoaded),
+  });
+  notes.push(`require(lib) loads ${check.libraryModules} library modules and the provider submodules ${check.providerSubmodules.join(', ')}.`);
+  // The library's own runtime dependencies (package.json "dependencies"): which load at import, and how much.
+  const runtimeDeps = Object.keys((JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Json).dependencies ?? {});
+  const loadedDeps = runtimeDeps.filter((d) => check.packages[d]);
+  const heavy = loadedDeps.filter((d) => check.packages[d] > HEAVY_MODULES);
+  rows.push({
+    id: '2c',
+    figure: `Runtime dependencies loaded by \`require(lib)\` (modules each; heavy = more than ${HEAVY_MODULES})`,
+    a: loadedDeps.length ? loadedDeps.map((d) => `${d} (${check.packages[d]})`).join(', ') : 'none',
+    b: 'none',
+    ratio: '—',
+    target: 'none heavy',
+    result: verdict(heavy.length === 0),
+  });
+
+  // ---- 3: peak memory of the row-1 processes
+  const rssLib = median(big.library.map((r) => r.peakRssKb));
+  const rssRaw = median(big.raw.map((r) => r.peakRssKb));
+  const rssRatio = ratio(rssLib, rssRaw);
+  rows.push({
+    id: '3',
+    figure: `Peak memory (max RSS, ${GNU_TIME ? '/usr/bin/time -v' : 'process.resourceUsage()'}) of the row-1 synth processes (median)`,
+    a: mb(rssLib),
+    b: mb(rssRaw),
+    ratio: fmtRatio(rssRatio, 3),
+    target: `≤ ${TARGET.rssRatio}`,
+    result: verdict(rssRatio <= TARGET.rssRatio),
+  });
+
+  // ---- 5 (synth part): smaller sizes; 195 comes from row 1
+  const scalePairs = 5;
+  const synthBySize = new Map<number, { library: SynthRun[]; raw: SynthRun[] }>();
+  synthBySize.set(TENANT_LIMIT, big);
+  for (const n of SIZES.filter((s) => s !== TENANT_LIMIT)) {
+    log(`synth ${n} policies, ${scalePairs} A/B pairs`);
+    const runs = synthPairs(n, scalePairs, opts);
+    keep(runs.library[0]);
+    [...runs.library, ...runs.raw].forEach(cleanup);
+    synthBySize.set(n, runs);
+  }
+
+  // ---- 4 + 5 (What-If part)
+  const whatIfBySize = new Map<number, WhatIfRun>();
+  for (const n of SIZES) {
+    log(`What-If ${n} policies x ${SIGN_INS} sign-ins`);
+    whatIfBySize.set(n, whatIf(stackFiles.get(n)!, n, n === TENANT_LIMIT ? 5 : 3, opts));
+  }
+  const w = whatIfBySize.get(TENANT_LIMIT)!;
+  const whatIfRate = (run: WhatIfRun): number => median(run.passRates ?? [NaN]);
+  if (!w.available) {
+    rows.push({
+      id: '4', figure: `SKIPPED: What-If API not available (${w.error})`, a: '—', b: '—', ratio: '—', target: `≥ ${perSecond(TARGET.whatIfRate)}`, result: 'SKIPPED',
+    });
+  } else if (w.error) {
+    rows.push({
+      id: '4', figure: `What-If failed: ${w.error}`, a: '—', b: '—', ratio: '—', target: `≥ ${perSecond(TARGET.whatIfRate)}`, result: 'FAIL',
+    });
+  } else {
+    const rate = whatIfRate(w);
+    rows.push({
+      id: '4',
+      figure: `What-If throughput: ${w.policies} policies × ${SIGN_INS.toLocaleString('en-US')} fixed-seed sign-ins, policy evaluations per second (median of ${w.passRates!.length} passes)`,
+      a: perSecond(rate),
+      b: '—',
+      ratio: '—',
+      target: `≥ ${perSecond(TARGET.whatIfRate)}`,
+      result: verdict(rate >= TARGET.whatIfRate),
+    });
+    notes.push(`What-If (${w.entry}): stack parsed and resolved once in ${w.compileMs!.toFixed(1)} ms; outcomes over the ${SIGN_INS} sign-ins: `
+      + `${Object.entries(w.outcomes ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}; ${w.appliedPerSignIn!.toFixed(1)} policies apply per sign-in on average.`);
+  }
+
+  // ---- 5: scaling rows
+  const perPolicyMs = (runs: SynthRun[], n: number): number => median(runs.map((r) => r.writtenMs - r.importedMs)) / n;
+  for (const n of SIZES) {
+    const runs = synthBySize.get(n)!;
+    const a = perPolicyMs(runs.library, n);
+    const b = perPolicyMs(runs.raw, n);
+    rows.push({
+      id: `5.${SIZES.indexOf(n) + 1}`,
+      figure: `Synth per policy (+ its location) at ${n} policies: (cdk.tf.json written − imports done) ÷ ${n}`,
+      a: `${a.toFixed(2)} ms`,
+      b: `${b.toFixed(2)} ms`,
+      ratio: fmtRatio(a / b),
+      target: 'info',
+      result: 'info',
+    });
+  }
+  const growth = (n1: number, n2: number, side: 'library' | 'raw'): number =>
+    perPolicyMs(synthBySize.get(n2)![side], n2) / perPolicyMs(synthBySize.get(n1)![side], n1);
+  const gLib = growth(50, TENANT_LIMIT, 'library');
+  const gRaw = growth(50, TENANT_LIMIT, 'raw');
+  rows.push({
+    id: '5.4',
+    figure: `Synth growth: per-policy cost at ${TENANT_LIMIT} ÷ per-policy cost at 50 (1 = linear)`,
+    a: gLib.toFixed(2),
+    b: gRaw.toFixed(2),
+    ratio: '—',
+    target: `A ≤ ${TARGET.growth}`,
+    result: verdict(gLib <= TARGET.growth),
+  });
+  if (w.available && !w.error) {
+    SIZES.forEach((n, i) => {
+      const run = whatIfBySize.get(n)!;
+      rows.push({
+        id: `5.${5 + i}`,
+        figure: `What-If per policy evaluation at ${n} policies (${SIGN_INS.toLocaleString('en-US')} sign-ins)`,
+        a: run.error ? 'error' : `${(1e9 / whatIfRate(run)).toFixed(0)} ns`,
+        b: '—',
+        ratio: '—',
+        target: 'info',
+        result: 'info',
+      });
+    });
+    const g = whatIfRate(whatIfBySize.get(50)!) / whatIfRate(w);
+    rows.push({
+      id: '5.8',
+      figure: `What-If growth: per-evaluation cost at ${TENANT_LIMIT} ÷ at 50 (1 = linear)`,
+      a: g.toFixed(2),
+      b: '—',
+      ratio: '—',
+      target: `≤ ${TARGET.growth}`,
+      result: verdict(g <= TARGET.growth),
+    });
+  } else {
+    rows.push({ id: '5.5', figure: 'SKIPPED: What-If API not available', a: '—', b: '—', ratio: '—', target: `≤ ${TARGET.growth}`, result: 'SKIPPED' });
+  }
+
+  // ---- optional profiles
+  const profileNotes: string[] = [];
+  if (opts.profile) {
+    log('CPU profiles');
+    profileNotes.push(...profileRun('synth-library', (a) => cleanup(synth('library', TENANT_LIMIT, opts, a)), opts.libDir));
+    profileNotes.push(...profileRun('synth-raw', (a) => cleanup(synth('raw', TENANT_LIMIT, opts, a)), opts.libDir));
+    if (w.available && !w.error) {
+      profileNotes.push(...profileRun('what-if', (a) => whatIf(stackFiles.get(TENANT_LIMIT)!, TENANT_LIMIT, 1, opts, a), opts.libDir));
+    }
+  }
+
+  // ---- print
+  const cpus = os.cpus();
+  const out: string[] = [];
+  out.push(`## Benchmarks (${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cpus.length} × ${cpus[0]?.model?.trim() ?? 'cpu'})`);
+  out.push('');
+  out.push(table(rows));
+  out.push('');
+  out.push(`- Library measured: \`${path.relative(ROOT, opts.libDir) || '.'}\`${stale.length ? ` — **stale**: older than ${stale.length} source file(s); run \`npx projen compile\`` : ''}.`);
+  out.push('- A = this library (L2 constructs, compiled), B = raw `@cdktf/provider-azuread` L1 classes (deep imports). '
+    + 'Every figure comes from fresh `node` processes, alternating A/B; times are medians. Ratios are the figures to compare across machines.');
+  notes.forEach((n) => out.push(`- ${n}`));
+  const load = Math.max(loadAtStart, os.loadavg()[0]);
+  // The bench keeps about one CPU busy itself; more than that means someone else was running.
+  if (load > 1 + cpus.length / 2) {
+    out.push(`- Load average reached ${load.toFixed(1)} on ${cpus.length} CPUs during the run: other processes competed for the CPU, so the ratios are noisier than usual; run again on a quiet machine before reading much into a borderline row.`);
+  }
+  const failed = rows.filter((r) => r.result === 'FAIL');
+  out.push(`- ${failed.length === 0 ? 'All targets hold.' : `**FAIL**: ${failed.map((r) => r.id).join(', ')}. Run with \`--profile\` (or BENCH_PROFILE=1) for CPU profiles under .bench/profiles.`}`);
+  out.push(`- Total bench time ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  if (profileNotes.length) {
+    out.push('');
+    out.push('### CPU profiles (self time)');
+    out.push('');
+    out.push(...profileNotes);
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+try {
+  main();
+} catch (e) {
+  // Not a figure but a broken workload (e.g. the library throws at synth): say why, and fail.
+  process.stdout.write(`\n**bench could not complete**: ${(e as Error).message}\n`);
+  process.exitCode = 1;
+}
