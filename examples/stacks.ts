@@ -120,3 +120,20 @@ export class SecurityInfoBaselineStack extends TerraformStack {
     suppressExampleFindings(this);
   }
 }
+
+/** A stack class of this example app. */
+export type ExampleStackClass = new (scope: Construct, id: string, tenant: TenantConfig) => TerraformStack;
+
+/** Every example stack, by the name `cdktf synth` writes it under (cdktf.out/stacks/<name>). */
+export const EXAMPLE_STACKS: ReadonlyArray<readonly [string, ExampleStackClass]> = [
+  ['require-mfa-registration', RequireMfaRegistrationStack],
+  ['require-strength-registration', RequireStrengthRegistrationStack],
+  ['block-guest-registration', BlockGuestRegistrationStack],
+  ['trusted-location-registration', TrustedLocationRegistrationStack],
+  ['security-info-baseline', SecurityInfoBaselineStack],
+];
+
+/** Add every example stack to an app. */
+export function addExampleStacks(app: Construct, tenant: TenantConfig): TerraformStack[] {
+  return EXAMPLE_STACKS.map(([name, StackClass]) => new StackClass(app, name, tenant));
+}

@@ -18,6 +18,10 @@ function list(name: string, fallback: string): string[] {
   return (process.env[name] ?? fallback).split(',').map((s) => s.trim()).filter((s) => s !== '');
 }
 
+/** The environment variables `tenantConfig` reads. */
+export const TENANT_VARIABLES = ['EMERGENCY_ACCESS_USER_IDS', 'EMERGENCY_ACCESS_GROUP_ID', 'TRUSTED_IP_RANGES', 'REGISTRATION_GROUP_ID'];
+
+/** The tenant configuration from the environment, with the fake defaults for unset variables. */
 export function tenantConfig(): TenantConfig {
   return {
     emergencyAccessUserIds: list('EMERGENCY_ACCESS_USER_IDS', '00000000-0000-0000-0000-00000000e001,00000000-0000-0000-0000-00000000e002'),

@@ -6,4 +6,5 @@
 export { Evaluator } from './evaluator';
 export { formatReport } from './render';
 export { prepareSignIn } from './sign-in';
-export { CompiledStack, compileStack } from './stack';
+export { compileStack } from './stack';
+export type { CompiledStack } from './stack';

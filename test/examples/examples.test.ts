@@ -1,27 +1,9 @@
-import { Testing, TerraformStack } from 'cdktf';
-import {
-  BlockGuestRegistrationStack,
-  RequireMfaRegistrationStack,
-  RequireStrengthRegistrationStack,
-  SecurityInfoBaselineStack,
-  TrustedLocationRegistrationStack,
-} from '../../examples/stacks';
-import { tenantConfig } from '../../examples/tenant-config';
+import { Testing } from 'cdktf';
+import { EXAMPLE_STACKS } from '../../examples/stacks';
+import { exampleTenant } from '../helpers/examples';
 
-for (const name of ['EMERGENCY_ACCESS_USER_IDS', 'EMERGENCY_ACCESS_GROUP_ID', 'TRUSTED_IP_RANGES', 'REGISTRATION_GROUP_ID']) {
-  delete process.env[name];
-}
-
-const stacks: [string, new (scope: any, id: string, tenant: any) => TerraformStack][] = [
-  ['require-mfa-registration', RequireMfaRegistrationStack],
-  ['require-strength-registration', RequireStrengthRegistrationStack],
-  ['block-guest-registration', BlockGuestRegistrationStack],
-  ['trusted-location-registration', TrustedLocationRegistrationStack],
-  ['security-info-baseline', SecurityInfoBaselineStack],
-];
-
-describe.each(stacks)('example stack %s', (name, StackClass) => {
-  const stack = new StackClass(Testing.app(), name, tenantConfig());
+describe.each(EXAMPLE_STACKS.map(([name, StackClass]) => [name, StackClass] as const))('example stack %s', (name, StackClass) => {
+  const stack = new StackClass(Testing.app(), name, exampleTenant());
   // Validations on: the lint rules run, and an error would throw here.
   const json = JSON.parse(Testing.synth(stack, true));
   const policies = Object.values(json.resource.azuread_conditional_access_policy) as any[];

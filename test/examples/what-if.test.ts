@@ -1,16 +1,12 @@
 import { Testing } from 'cdktf';
 import { SecurityInfoBaselineStack } from '../../examples/stacks';
-import { tenantConfig } from '../../examples/tenant-config';
 import { WhatIfAccess } from '../../src';
 import { setupWhatIfMatchers, whatIf } from '../../src/testing';
+import { exampleTenant } from '../helpers/examples';
 
 setupWhatIfMatchers();
 
-for (const name of ['EMERGENCY_ACCESS_USER_IDS', 'EMERGENCY_ACCESS_GROUP_ID', 'TRUSTED_IP_RANGES', 'REGISTRATION_GROUP_ID']) {
-  delete process.env[name];
-}
-
-const stack = new SecurityInfoBaselineStack(Testing.app(), 'security-info-baseline', tenantConfig());
+const stack = new SecurityInfoBaselineStack(Testing.app(), 'security-info-baseline', exampleTenant());
 const registration = { '@odata.type': '#microsoft.graph.userActionContext', 'userAction': 'registerSecurityInformation' };
 const signIn = (identity: object, ipAddress: string, memberOf: string[] = []) => ({
   signInIdentity: { '@odata.type': '#microsoft.graph.userSignIn', ...identity },

@@ -2,14 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { App, Testing, TerraformStack } from 'cdktf';
-import {
-  BlockGuestRegistrationStack,
-  RequireMfaRegistrationStack,
-  RequireStrengthRegistrationStack,
-  SecurityInfoBaselineStack,
-  TrustedLocationRegistrationStack,
-} from '../../examples/stacks';
-import { tenantConfig } from '../../examples/tenant-config';
+import { addExampleStacks, EXAMPLE_STACKS } from '../../examples/stacks';
 import {
   ConditionalAccessPolicy,
   ConditionalAccessRules,
@@ -21,23 +14,15 @@ import {
   TargetResources,
 } from '../../src';
 import { checkConditionalAccessFacts } from '../facts/conditional-access-facts';
+import { exampleTenant } from '../helpers/examples';
 
 /**
  * Issue 3: "None of the documented recipes in the examples may trigger an error."
  * The example app is built exactly as examples/main.ts builds it.
  */
 
-const STACKS: [string, new (scope: App, id: string, tenant: ReturnType<typeof tenantConfig>) => TerraformStack][] = [
-  ['require-mfa-registration', RequireMfaRegistrationStack],
-  ['require-strength-registration', RequireStrengthRegistrationStack],
-  ['block-guest-registration', BlockGuestRegistrationStack],
-  ['trusted-location-registration', TrustedLocationRegistrationStack],
-  ['security-info-baseline', SecurityInfoBaselineStack],
-];
-
 function exampleApp(app: App): TerraformStack[] {
-  const tenant = tenantConfig();
-  return STACKS.map(([id, Stack]) => new Stack(app, id, tenant));
+  return addExampleStacks(app, exampleTenant());
 }
 
 test('the example app has no error findings (checked before synth, as a user would)', () => {
@@ -49,7 +34,7 @@ test('the example app has no error findings (checked before synth, as a user wou
   expect(findings).toEqual([]);
 });
 
-test.each(STACKS.map(([id]) => id))('example stack %s synthesizes with validations on and obeys every fact', (id) => {
+test.each(EXAMPLE_STACKS.map(([id]) => id))('example stack %s synthesizes with validations on and obeys every fact', (id) => {
   const app = Testing.app();
   const stack = exampleApp(app).find((s) => s.node.id === id)!;
   const json = Testing.synth(stack, true);
@@ -68,7 +53,7 @@ test('the example app synthesizes with app.synth() into a temporary directory', 
     exampleApp(app);
     app.synth();
     const manifest = JSON.parse(fs.readFileSync(path.join(outdir, 'manifest.json'), 'utf-8'));
-    expect(Object.keys(manifest.stacks).sort()).toEqual(STACKS.map(([id]) => id).sort());
+    expect(Object.keys(manifest.stacks).sort()).toEqual(EXAMPLE_STACKS.map(([id]) => id).sort());
     for (const s of Object.values<any>(manifest.stacks)) {
       expect(s.annotations.filter((a: any) => a.level === '@cdktf/error')).toEqual([]);
       const tf = JSON.parse(fs.readFileSync(path.join(outdir, s.synthesizedStackPath), 'utf-8'));
