@@ -96,10 +96,7 @@ export function sortedUnique(values: readonly string[]): string[] {
   if (!values.some((v) => isToken(v))) {
     return [...new Set(values)].sort();
   }
-  return synthTimeList((context) => {
-    const resolved = values.map((v) => String(context.resolve(v)));
-    return [...new Set(resolved)].sort();
-  }, false);
+  return resolvedSortedList(() => [...values], false);
 }
 
 /**
@@ -107,10 +104,15 @@ export function sortedUnique(values: readonly string[]): string[] {
  * included), sorted like {@link sortedUnique} and omitted when empty.
  */
 export function lazySortedList(producer: () => string[]): string[] {
+  return resolvedSortedList(producer, true);
+}
+
+/** A list token that, at synth, resolves the produced values, drops duplicates and sorts them. */
+function resolvedSortedList(producer: () => string[], omitEmptyList: boolean): string[] {
   return synthTimeList((context) => {
     const values = producer().map((v) => String(context.resolve(v)));
-    return values.length === 0 ? undefined : [...new Set(values)].sort();
-  }, true);
+    return [...new Set(values)].sort();
+  }, omitEmptyList);
 }
 
 /**
