@@ -41,6 +41,7 @@ export class IpNamedLocation extends NamedLocation {
   public readonly trusted?: boolean;
   /** The ranges as synthesized: canonical and sorted (unresolved tokens last). */
   public readonly ipRanges: string[];
+  private readonly parsedRanges: Cidr[];
 
   /**
    * @param scope the parent construct
@@ -50,7 +51,10 @@ export class IpNamedLocation extends NamedLocation {
   constructor(scope: Construct, id: string, props: IpNamedLocationProps) {
     super(scope, id);
     validateDisplayName('displayName', props.displayName);
-    this.ipRanges = canonicalRanges(props.ipRanges);
+    this.parsedRanges = parseRanges(props.ipRanges);
+    this.ipRanges = isToken(props.ipRanges)
+      ? props.ipRanges
+      : [...this.parsedRanges.map((c) => c.canonical), ...props.ipRanges.filter((r) => isToken(r))];
     this.trusted = props.trusted ?? false;
     this.resource = new NamedLocationResource(this, 'Resource', {
       displayName: props.displayName,
@@ -58,10 +62,20 @@ export class IpNamedLocation extends NamedLocation {
     });
     this.objectId = this.resource.objectId;
   }
+
+  /**
+   * The literal ranges outside public unicast space, with ipaddr.js's name for
+   * the space (`private`, `reserved`, …), for lint rule CA8.
+   * @internal
+   */
+  public get _nonPublicRanges(): { range: string; space: string }[] {
+    return this.parsedRanges.filter((c) => c.range !== 'unicast').map((c) => ({ range: c.canonical, space: c.range }));
+  }
 }
 
-function canonicalRanges(ipRanges: string[]): string[] {
-  if (isToken(ipRanges)) return ipRanges;
+/** Parse, check and sort the literal ranges (tokens are skipped; the caller keeps them last). */
+function parseRanges(ipRanges: string[]): Cidr[] {
+  if (isToken(ipRanges)) return [];
   if (!ipRanges || ipRanges.length === 0) {
     failProp('ipRanges', "is empty; pass at least one CIDR range such as '203.0.113.0/24'");
   }
@@ -69,13 +83,9 @@ function canonicalRanges(ipRanges: string[]): string[] {
     failProp('ipRanges', `has ${ipRanges.length} ranges; Graph accepts at most ${MAX_IP_RANGES} per named location, so split them over several locations`);
   }
   const parsed: Cidr[] = [];
-  const tokens: string[] = [];
   const seen = new Map<string, number>();
   ipRanges.forEach((range, i) => {
-    if (isToken(range)) {
-      tokens.push(range);
-      return;
-    }
+    if (isToken(range)) return;
     const cidr = parseCidr(`ipRanges[${i}]`, range);
     const first = seen.get(cidr.canonical);
     if (first !== undefined) {
@@ -84,5 +94,5 @@ function canonicalRanges(ipRanges: string[]): string[] {
     seen.set(cidr.canonical, i);
     parsed.push(cidr);
   });
-  return [...parsed.sort(compareCidr).map((c) => c.canonical), ...tokens];
+  return parsed.sort(compareCidr);
 }

@@ -18,7 +18,7 @@ import { TargetResources } from './target-resources';
 import { IncludedUsers, UserSelection } from './users';
 import { WorkloadIdentitiesProps } from './workload-identities';
 import { ILocation } from '../locations/location';
-import { lazySortedList, omitEmpty, sortedUnique } from '../private/validation';
+import { omitEmpty, sortedUnique } from '../private/validation';
 import { registerRules } from '../rules/register-rules';
 
 /**
@@ -251,11 +251,35 @@ export class ConditionalAccessPolicy extends Construct {
       }
       this.emergencyGroups.push(g.objectId);
     });
+    // Called from the constructor (the emergencyAccess prop) before the resource exists, too.
+    if (this.resource) this.updateExclusions();
   }
 
   /** True when emergency-access accounts are excluded from this policy. */
   public get hasEmergencyAccessExclusion(): boolean {
     return this.emergencyUsers.length + this.emergencyGroups.length > 0;
+  }
+
+  private excludedUserIds(): string[] {
+    const exclude = this.props.excludeUsers ?? {};
+    return [
+      ...(exclude.guestsOrExternalUsers?.isAll ? ['GuestsOrExternalUsers'] : []),
+      ...(exclude.users ?? []).map((u) => u.objectId),
+      ...this.emergencyUsers,
+    ];
+  }
+
+  private excludedGroupIds(): string[] {
+    return [...(this.props.excludeUsers?.groups ?? []).map((g) => g.objectId), ...this.emergencyGroups];
+  }
+
+  /** Write the exclusions again after `excludeEmergencyAccess` (e.g. from the aspect, at synth). */
+  private updateExclusions(): void {
+    const users = this.resource.conditions.users;
+    const excludedUsers = omitEmpty(sortedUnique(this.excludedUserIds()));
+    const excludedGroups = omitEmpty(sortedUnique(this.excludedGroupIds()));
+    if (excludedUsers) users.excludedUsers = excludedUsers; else users.resetExcludedUsers();
+    if (excludedGroups) users.excludedGroups = excludedGroups; else users.resetExcludedGroups();
   }
 
   private renderUsers(): ConditionalAccessPolicyConditionsUsers {
@@ -274,15 +298,8 @@ export class ConditionalAccessPolicy extends Construct {
       includedGroups: omitEmpty(sortedUnique((sel.groups ?? []).map((g) => g.objectId))),
       includedRoles: omitEmpty(sortedUnique((sel.roles ?? []).map((r) => r.templateId))),
       includedGuestsOrExternalUsers: includedBlock ? [includedBlock] : undefined,
-      excludedUsers: lazySortedList(() => [
-        ...(exclude.guestsOrExternalUsers?.isAll ? ['GuestsOrExternalUsers'] : []),
-        ...(exclude.users ?? []).map((u) => u.objectId),
-        ...this.emergencyUsers,
-      ]),
-      excludedGroups: lazySortedList(() => [
-        ...(exclude.groups ?? []).map((g) => g.objectId),
-        ...this.emergencyGroups,
-      ]),
+      excludedUsers: omitEmpty(sortedUnique(this.excludedUserIds())),
+      excludedGroups: omitEmpty(sortedUnique(this.excludedGroupIds())),
       excludedRoles: omitEmpty(sortedUnique((exclude.roles ?? []).map((r) => r.templateId))),
       excludedGuestsOrExternalUsers: excludedBlock ? [excludedBlock] : undefined,
     };

@@ -93,26 +93,16 @@ export function validateDisplayName(prop: string, value: string): string {
  * so a list of references is as stable as a list of GUIDs.
  */
 export function sortedUnique(values: readonly string[]): string[] {
+  if (values.length <= 1) {
+    return [...values];
+  }
   if (!values.some((v) => isToken(v))) {
     return [...new Set(values)].sort();
   }
-  return resolvedSortedList(() => [...values], false);
-}
-
-/**
- * A list computed at synth (so exclusions added later, e.g. by an aspect, are
- * included), sorted like {@link sortedUnique} and omitted when empty.
- */
-export function lazySortedList(producer: () => string[]): string[] {
-  return resolvedSortedList(producer, true);
-}
-
-/** A list token that, at synth, resolves the produced values, drops duplicates and sorts them. */
-function resolvedSortedList(producer: () => string[], omitEmptyList: boolean): string[] {
   return synthTimeList((context) => {
-    const values = producer().map((v) => String(context.resolve(v)));
-    return [...new Set(values)].sort();
-  }, omitEmptyList);
+    const resolved = values.map((v) => String(context.resolve(v)));
+    return [...new Set(resolved)].sort();
+  });
 }
 
 /**
@@ -125,14 +115,10 @@ function resolvedSortedList(producer: () => string[], omitEmptyList: boolean): s
 class SynthTimeList implements IResolvable {
   public readonly creationStack: string[] = [];
 
-  constructor(
-    private readonly produce: (context: IResolveContext) => string[] | undefined,
-    private readonly omitEmptyList: boolean,
-  ) {}
+  constructor(private readonly produce: (context: IResolveContext) => string[]) {}
 
-  public resolve(context: IResolveContext): string[] | undefined {
-    const value = this.produce(context);
-    return value !== undefined && value.length === 0 && this.omitEmptyList ? undefined : value;
+  public resolve(context: IResolveContext): string[] {
+    return this.produce(context);
   }
 
   public toString(): string {
@@ -144,8 +130,8 @@ class SynthTimeList implements IResolvable {
   }
 }
 
-function synthTimeList(produce: (context: IResolveContext) => string[] | undefined, omitEmptyList: boolean): string[] {
-  return Token.asList(new SynthTimeList(produce, omitEmptyList));
+function synthTimeList(produce: (context: IResolveContext) => string[]): string[] {
+  return Token.asList(new SynthTimeList(produce));
 }
 
 /** `undefined` for an empty list: the provider shows `[]` as a perpetual diff (provider #1150). */

@@ -7,7 +7,6 @@ import { isCoveredByEmergencyAccess } from '../emergency-access/emergency-access
 import { IpNamedLocation } from '../locations/ip-named-location';
 import { NamedLocation } from '../locations/named-location';
 import { ConditionalAccessPolicy } from '../policy/conditional-access-policy';
-import { parseCidr } from '../private/cidr';
 import { isToken } from '../private/validation';
 
 /** Tenant limits (Learn: "Plan a Conditional Access deployment", "Location condition", "Authentication strengths"). */
@@ -143,15 +142,10 @@ function evaluateRules(root: IConstruct): Finding[] {
   findings.push(...checkLimits(root, ipLocations.length, MAX_IP_LOCATIONS, 'IP named locations', ipLocations));
   findings.push(...checkLimits(root, strengths.length, MAX_CUSTOM_STRENGTHS, 'custom authentication strengths', strengths));
   for (const l of ipLocations) {
-    // A whole list from a variable or function is one unresolved token: nothing to inspect.
-    if (isToken(l.ipRanges)) continue;
-    l.ipRanges.forEach((range, i) => {
-      if (isToken(range)) return;
-      const cidr = parseCidr(`ipRanges[${i}]`, range);
-      if (cidr.range !== 'unicast') {
-        findings.push({ ruleId: 'CA8', construct: l, message: `ipRanges: '${range}' is in ${cidr.range} address space, which sign-ins to Entra ID never come from; list the network's public egress ranges` });
-      }
-    });
+    // Ranges from a variable or function are tokens: the location has nothing to report for them.
+    for (const { range, space } of l._nonPublicRanges) {
+      findings.push({ ruleId: 'CA8', construct: l, message: `ipRanges: '${range}' is in ${space} address space, which sign-ins to Entra ID never come from; list the network's public egress ranges` });
+    }
   }
   return findings;
 }
