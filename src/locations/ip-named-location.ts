@@ -69,7 +69,7 @@ export class IpNamedLocation extends NamedLocation {
    * @internal
    */
   public get _nonPublicRanges(): { range: string; space: string }[] {
-    return this.parsedRanges.filter((c) => c.range !== 'unicast').map((c) => ({ range: c.canonical, space: c.range }));
+    return (this.parsedRanges ?? []).filter((c) => c.range !== 'unicast').map((c) => ({ range: c.canonical, space: c.range }));
   }
 }
 

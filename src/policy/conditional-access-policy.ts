@@ -17,6 +17,7 @@ import { SessionControlsProps } from './session-controls';
 import { TargetResources } from './target-resources';
 import { IncludedUsers, UserSelection } from './users';
 import { WorkloadIdentitiesProps } from './workload-identities';
+import { emergencyAccountsFor, registerEmergencyAccessAspect } from '../emergency-access/emergency-access-registry';
 import { ILocation } from '../locations/location';
 import { omitEmpty, sortedUnique } from '../private/validation';
 import { registerRules } from '../rules/register-rules';
@@ -149,6 +150,7 @@ export class ConditionalAccessPolicy extends Construct {
 
   private readonly emergencyUsers: string[] = [];
   private readonly emergencyGroups: string[] = [];
+  private readonly appliedScopeAccounts = new Set<EmergencyAccessAccounts>();
   private objectIdToken?: string;
 
   /**
@@ -158,9 +160,11 @@ export class ConditionalAccessPolicy extends Construct {
    */
   constructor(scope: Construct, id: string, props: ConditionalAccessPolicyProps) {
     super(scope, id);
+    // Validate first: a policy that throws is not marked, so rules and aspects skip it.
+    validatePolicyProps(props);
     Object.defineProperty(this, POLICY, { value: true });
     registerRules(this);
-    validatePolicyProps(props);
+    registerEmergencyAccessAspect(this);
     this.props = props;
     this.displayName = props.displayName;
     this.state = props.state ?? PolicyState.REPORT_ONLY;
@@ -255,9 +259,33 @@ export class ConditionalAccessPolicy extends Construct {
     if (this.resource) this.updateExclusions();
   }
 
-  /** True when emergency-access accounts are excluded from this policy. */
+  /**
+   * True when emergency-access accounts are excluded from this policy, by the
+   * `emergencyAccess` prop, `excludeEmergencyAccess` or `EmergencyAccess.of(scope)`
+   * on one of its scopes (applied at synth, but already counted here).
+   */
   public get hasEmergencyAccessExclusion(): boolean {
-    return this.emergencyUsers.length + this.emergencyGroups.length > 0;
+    return this.emergencyUsers.length + this.emergencyGroups.length > 0
+      || (this.isUserPolicy && emergencyAccountsFor(this).length > 0);
+  }
+
+  /**
+   * Apply the exclusions recorded with `EmergencyAccess.of(scope)` on this
+   * policy's scopes (called by the stack's aspect at synth; idempotent).
+   * @internal
+   */
+  public _applyScopeEmergencyAccess(): void {
+    if (!ConditionalAccessPolicy.isConditionalAccessPolicy(this) || !this.isUserPolicy) return;
+    for (const accounts of emergencyAccountsFor(this)) {
+      if (this.appliedScopeAccounts.has(accounts)) continue;
+      this.appliedScopeAccounts.add(accounts);
+      this.excludeEmergencyAccess(accounts);
+    }
+  }
+
+  /** Workload identity policies include no users, so user exclusions do not apply to them. */
+  private get isUserPolicy(): boolean {
+    return this.props.includeUsers.special !== 'None';
   }
 
   private excludedUserIds(): string[] {

@@ -3,7 +3,6 @@ import { IConstruct } from 'constructs';
 import { RuleFinding, RuleInfo, RuleSeverity } from './rule';
 import { RuleSuppressions } from './rule-suppressions';
 import { CustomAuthenticationStrength } from '../authentication-strength/custom-authentication-strength';
-import { isCoveredByEmergencyAccess } from '../emergency-access/emergency-access';
 import { IpNamedLocation } from '../locations/ip-named-location';
 import { NamedLocation } from '../locations/named-location';
 import { ConditionalAccessPolicy } from '../policy/conditional-access-policy';
@@ -171,7 +170,7 @@ function checkPolicy(p: ConditionalAccessPolicy, mayHaveTrusted: boolean): Findi
   const includesGuests = (includesAllUsers && !guestsExcluded) || sel.guestsOrExternalUsers !== undefined;
   const grant = props.grant;
 
-  if (p.state.value === 'enabled' && grant && (includesAllUsers || includesAllGuests) && !p.hasEmergencyAccessExclusion && !isCoveredByEmergencyAccess(p)) {
+  if (p.state.value === 'enabled' && grant && (includesAllUsers || includesAllGuests) && !p.hasEmergencyAccessExclusion) {
     const who = includesAllUsers ? 'All users' : 'all guest and external users';
     const what = grant.isBlock ? 'blocks' : 'requires controls for';
     out.push({

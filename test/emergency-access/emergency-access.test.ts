@@ -42,6 +42,19 @@ describe('EmergencyAccess', () => {
     expect(later.hasEmergencyAccessExclusion).toBe(true);
   });
 
+  test('applied to the app, it reaches the policies of every stack', () => {
+    const app = Testing.app();
+    const one = new TerraformStack(app, 'one');
+    const two = new TerraformStack(app, 'two');
+    policy(one, 'P1');
+    policy(two, 'P2');
+    EmergencyAccess.of(app).exclude({ groups: [Principal.fromObjectId(BG_GROUP)] });
+    for (const stack of [one, two]) {
+      const json = synthOf(stack);
+      expect((Object.values(json.resource.azuread_conditional_access_policy)[0] as any).conditions.users.excluded_groups).toEqual([BG_GROUP]);
+    }
+  });
+
   test('does not touch policies outside the scope', () => {
     const stack = new TerraformStack(Testing.app(), 'test');
     const a = new Construct(stack, 'A');
