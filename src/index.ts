@@ -41,7 +41,7 @@ export type { EmergencyAccessAccounts } from './policy/emergency-access-accounts
 export { EmergencyAccess } from './emergency-access/emergency-access';
 
 // Recipes
-export type { SecurityInfoRegistrationOptions } from './patterns/security-info-registration-options';
+export type { SecurityInfoRegistrationOptions } from './patterns/security-info-registration';
 export { RequireMfaForSecurityInfoRegistration } from './patterns/require-mfa-for-security-info-registration';
 export type { RequireMfaForSecurityInfoRegistrationProps } from './patterns/require-mfa-for-security-info-registration';
 export { BlockGuestSecurityInfoRegistration } from './patterns/block-guest-security-info-registration';

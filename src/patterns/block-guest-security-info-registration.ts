@@ -1,10 +1,9 @@
 import { Construct } from 'constructs';
-import { defaultState, SecurityInfoRegistrationOptions, TRUSTED_NETWORKS_RECIPE_NAME } from './security-info-registration-options';
+import { registrationPolicy, SecurityInfoRegistrationOptions, TRUSTED_NETWORKS_RECIPE_NAME } from './security-info-registration';
 import { ILocation, Location } from '../locations/location';
 import { ConditionalAccessPolicy } from '../policy/conditional-access-policy';
 import { GrantControls } from '../policy/grant-controls';
 import { GuestsOrExternalUsers } from '../policy/guests-or-external-users';
-import { TargetResources, UserAction } from '../policy/target-resources';
 import { IncludedUsers } from '../policy/users';
 
 /**
@@ -41,12 +40,8 @@ export class BlockGuestSecurityInfoRegistration extends Construct {
    */
   constructor(scope: Construct, id: string, props: BlockGuestSecurityInfoRegistrationProps = {}) {
     super(scope, id);
-    this.policy = new ConditionalAccessPolicy(this, 'Policy', {
-      displayName: props.displayName ?? TRUSTED_NETWORKS_RECIPE_NAME,
-      state: defaultState(props.state),
+    this.policy = registrationPolicy(this, TRUSTED_NETWORKS_RECIPE_NAME, props, {
       includeUsers: IncludedUsers.select({ guestsOrExternalUsers: props.guestsOrExternalUsers ?? GuestsOrExternalUsers.ALL }),
-      emergencyAccess: props.emergencyAccess,
-      target: TargetResources.userActions(UserAction.REGISTER_SECURITY_INFORMATION),
       includeLocations: [Location.ALL],
       excludeLocations: props.trustedLocations ?? [Location.ALL_TRUSTED],
       grant: GrantControls.block(),

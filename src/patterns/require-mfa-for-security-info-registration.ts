@@ -1,11 +1,10 @@
 import { Construct } from 'constructs';
-import { defaultState, MEMBER_RECIPE_NAME, SecurityInfoRegistrationOptions } from './security-info-registration-options';
+import { registrationPolicy, MEMBER_RECIPE_NAME, SecurityInfoRegistrationOptions } from './security-info-registration';
 import { IAuthenticationStrength } from '../authentication-strength/authentication-strength';
 import { ILocation, Location } from '../locations/location';
 import { ConditionalAccessPolicy } from '../policy/conditional-access-policy';
 import { GrantControls } from '../policy/grant-controls';
 import { GuestsOrExternalUsers } from '../policy/guests-or-external-users';
-import { TargetResources, UserAction } from '../policy/target-resources';
 import { IncludedUsers, UserSelection } from '../policy/users';
 
 /**
@@ -74,13 +73,9 @@ export class RequireMfaForSecurityInfoRegistration extends Construct {
       throw new Error('trustedLocations: is set but onlyOutsideTrustedLocations is not; set onlyOutsideTrustedLocations: true to apply the policy outside them only');
     }
     const except = props.onlyOutsideTrustedLocations ? (props.trustedLocations ?? [Location.ALL_TRUSTED]) : undefined;
-    this.policy = new ConditionalAccessPolicy(this, 'Policy', {
-      displayName: props.displayName ?? MEMBER_RECIPE_NAME,
-      state: defaultState(props.state),
+    this.policy = registrationPolicy(this, MEMBER_RECIPE_NAME, props, {
       includeUsers: props.includeUsers ?? IncludedUsers.all(),
       excludeUsers: { ...extra, guestsOrExternalUsers: props.excludeGuestsOrExternalUsers ?? GuestsOrExternalUsers.ALL },
-      emergencyAccess: props.emergencyAccess,
-      target: TargetResources.userActions(UserAction.REGISTER_SECURITY_INFORMATION),
       includeLocations: except ? [Location.ALL] : undefined,
       excludeLocations: except,
       grant: props.authenticationStrength

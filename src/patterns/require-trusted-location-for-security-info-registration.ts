@@ -1,9 +1,8 @@
 import { Construct } from 'constructs';
-import { defaultState, SecurityInfoRegistrationOptions, TRUSTED_NETWORKS_RECIPE_NAME } from './security-info-registration-options';
+import { registrationPolicy, SecurityInfoRegistrationOptions, TRUSTED_NETWORKS_RECIPE_NAME } from './security-info-registration';
 import { ILocation, Location } from '../locations/location';
 import { ConditionalAccessPolicy } from '../policy/conditional-access-policy';
 import { GrantControls } from '../policy/grant-controls';
-import { TargetResources, UserAction } from '../policy/target-resources';
 import { IncludedUsers, UserSelection } from '../policy/users';
 
 /**
@@ -62,13 +61,9 @@ export class RequireTrustedLocationForSecurityInfoRegistration extends Construct
   constructor(scope: Construct, id: string, props: RequireTrustedLocationForSecurityInfoRegistrationProps = {}) {
     super(scope, id);
     const action = props.untrustedLocationAction ?? UntrustedLocationAction.REQUIRE_MFA;
-    this.policy = new ConditionalAccessPolicy(this, 'Policy', {
-      displayName: props.displayName ?? TRUSTED_NETWORKS_RECIPE_NAME,
-      state: defaultState(props.state),
+    this.policy = registrationPolicy(this, TRUSTED_NETWORKS_RECIPE_NAME, props, {
       includeUsers: props.includeUsers ?? IncludedUsers.all(),
       excludeUsers: props.excludeUsers,
-      emergencyAccess: props.emergencyAccess,
-      target: TargetResources.userActions(UserAction.REGISTER_SECURITY_INFORMATION),
       includeLocations: [Location.ALL],
       excludeLocations: props.trustedLocations ?? [Location.ALL_TRUSTED],
       grant: action === UntrustedLocationAction.BLOCK ? GrantControls.block() : GrantControls.requireMfa(),

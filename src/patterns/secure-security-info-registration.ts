@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { BlockGuestSecurityInfoRegistration } from './block-guest-security-info-registration';
 import { RequireMfaForSecurityInfoRegistration } from './require-mfa-for-security-info-registration';
-import { MEMBER_RECIPE_NAME, TRUSTED_NETWORKS_RECIPE_NAME } from './security-info-registration-options';
+import { MEMBER_RECIPE_NAME, TRUSTED_NETWORKS_RECIPE_NAME } from './security-info-registration';
 import { IAuthenticationStrength } from '../authentication-strength/authentication-strength';
 import { IpNamedLocation } from '../locations/ip-named-location';
 import { ILocation, Location } from '../locations/location';
