@@ -57,3 +57,14 @@ if (locations.length !== 1 || locations[0].ip.trusted !== true) { console.error(
 if (!policies.every((p) => p.state === "enabled")) { console.error("expected enabled policies"); process.exit(1); }
 console.log("consumer check: 2 policies and 1 trusted location synthesized from the installed tarball");
 '
+
+# The installed bin runs (shebang, bundled commander): a guest from an untrusted IP is blocked.
+cat > guest.json <<'JSON'
+{ "signInIdentity": { "@odata.type": "#microsoft.graph.userSignIn", "userId": "22222222-2222-4222-8222-222222222222", "externalUserType": "b2bCollaborationGuest" },
+  "signInContext": { "@odata.type": "#microsoft.graph.userActionContext", "userAction": "registerSecurityInformation" },
+  "signInConditions": { "ipAddress": "203.0.113.9", "clientAppType": "browser" },
+  "directory": { "memberOf": [], "roles": [] } }
+JSON
+access=$(npx --no-install cdktf-entra-ca what-if cdktf.out/stacks/consumer --scenario guest.json --json | node -e 'let s="";process.stdin.on("data",(d)=>s+=d).on("end",()=>console.log(JSON.parse(s).outcome.access))')
+if [ "$access" != "blocked" ]; then echo "consumer check: expected the installed CLI to report blocked, got '$access'"; exit 1; fi
+echo "consumer check: the installed cdktf-entra-ca CLI reports the guest as blocked"
