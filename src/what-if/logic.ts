@@ -129,8 +129,6 @@ export class EnumList {
   }
 }
 
-/** A literal GUID (any case). */
-export const GUID_RE = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 /** A Terraform address of a resource or data source: `type.name` or `data.type.name`. */
 export const ADDRESS_RE = /^(data\.)?[a-zA-Z_][a-zA-Z0-9_-]*\.[a-zA-Z_][a-zA-Z0-9_-]*$/;

@@ -8,7 +8,7 @@
  */
 import { DeviceFacts } from './device-filter';
 import { parseIp, ParsedIp } from './ip';
-import { ADDRESS_RE, GUID_RE, K_GUID, Term } from './logic';
+import { ADDRESS_RE, K_GUID, Term } from './logic';
 import {
   CLIENT_APP_TYPES,
   DEVICE_INFO_LIST_FIELDS,
@@ -22,6 +22,7 @@ import {
 } from './microsoft-data';
 import { CompiledStack } from './stack';
 import { isCountryCode } from '../private/country-codes';
+import { isGuid } from '../private/validation';
 
 /** Sign-in context kinds. */
 export const CTX_APPLICATION = 0;
@@ -181,7 +182,7 @@ class Validator {
       this.problem(path, `expected a string (an object id or a Terraform address), got ${show(value)}`);
       return undefined;
     }
-    if (GUID_RE.test(value)) return { key: value.toLowerCase(), kind: K_GUID };
+    if (isGuid(value)) return { key: value.toLowerCase(), kind: K_GUID };
     if (ADDRESS_RE.test(value)) {
       const term = this.stack.resolveAddress(value, attributes);
       if (term) return term;
@@ -272,7 +273,7 @@ export function prepareSignIn(signIn: unknown, stack: CompiledStack): PreparedSi
         v.enumValue(identity, 'externalUserType', 'signInIdentity', EXTERNAL_USER_TYPES, 'an external user type') ?? 'none';
       const tenant = v.string(identity, 'externalTenantId', 'signInIdentity');
       if (tenant !== null) {
-        if (GUID_RE.test(tenant)) externalTenant = [{ key: tenant.toLowerCase(), kind: K_GUID }];
+        if (isGuid(tenant)) externalTenant = [{ key: tenant.toLowerCase(), kind: K_GUID }];
         else v.problem('signInIdentity.externalTenantId', `${show(tenant)} is not a GUID; use the guest's home tenant id`);
       }
     }

@@ -6,7 +6,6 @@ import { DeviceRule, parseDeviceRule } from './device-filter';
 import { RangeSet } from './ip';
 import {
   EnumList,
-  GUID_RE,
   IdList,
   isExpression,
   K_ADDRESS,
@@ -35,6 +34,7 @@ import {
 } from './microsoft-data';
 import { WhatIfAuthenticationStrength, WhatIfGrantControls, WhatIfPolicyInfo } from './model';
 import { AUTHENTICATION_STRENGTH_PATH, AuthenticationStrength } from '../authentication-strength/authentication-strength';
+import { isGuid } from '../private/validation';
 
 /** Policy states. */
 export const ST_ENABLED = 0;
@@ -246,7 +246,7 @@ class StackCompiler {
         if (body) {
           for (const attribute of attributes) {
             const literal = body[attribute];
-            if (typeof literal === 'string' && GUID_RE.test(literal)) return { key: literal.toLowerCase(), kind: K_GUID };
+            if (typeof literal === 'string' && isGuid(literal)) return { key: literal.toLowerCase(), kind: K_GUID };
           }
           return { key: address, kind: isData ? K_OPAQUE : K_ADDRESS };
         }
@@ -261,7 +261,7 @@ class StackCompiler {
 
   /** A policy value naming an identity: a GUID, a reference, or (for `invalid`) anything else. */
   public term(value: string): Term | 'invalid' {
-    if (GUID_RE.test(value)) return { key: value.toLowerCase(), kind: K_GUID };
+    if (isGuid(value)) return { key: value.toLowerCase(), kind: K_GUID };
     const ref = parseReference(value);
     if (ref) {
       this.referenced.add(ref.address);
@@ -272,7 +272,7 @@ class StackCompiler {
       const attributes = ref.attribute === 'id' ? ['id', 'object_id'] : [ref.attribute];
       for (const attribute of attributes) {
         const literal = body?.[attribute];
-        if (typeof literal === 'string' && GUID_RE.test(literal)) return { key: literal.toLowerCase(), kind: K_GUID };
+        if (typeof literal === 'string' && isGuid(literal)) return { key: literal.toLowerCase(), kind: K_GUID };
       }
       return { key: ref.address, kind: body && !isData ? K_ADDRESS : K_OPAQUE };
     }
@@ -297,7 +297,7 @@ class StackCompiler {
       this.hasUnknownNamedLocations = true;
       return LOC_UNKNOWN;
     }
-    if (GUID_RE.test(value) || isExpression(value)) {
+    if (isGuid(value) || isExpression(value)) {
       this.hasUnknownNamedLocations = true;
       return LOC_UNKNOWN;
     }
