@@ -53,9 +53,13 @@ export type { SecureSecurityInfoRegistrationProps } from './patterns/secure-secu
 
 // Synth-time lint rules
 export { RuleSeverity } from './rules/rule';
-export type { RuleInfo, RuleFinding } from './rules/rule';
+export type { IConditionalAccessRule, IRulePack, RuleFinding, RuleViolation } from './rules/rule';
 export { RuleSuppressions } from './rules/rule-suppressions';
 export { ConditionalAccessRules } from './rules/conditional-access-rules';
+
+// The policy model every rule and command reads
+export { ConditionalAccessModel } from './model/conditional-access-model';
+export type * from './model/model';
 
 // Offline What-If evaluator
 export * from './what-if';

@@ -1,4 +1,5 @@
 import { fail, failProp } from '../private/validation';
+import { AUTHENTICATION_METHOD_MODES } from '../vocabulary/authentication-methods';
 
 /**
  * An authentication method mode that authentication strength combinations are made of
@@ -6,37 +7,37 @@ import { fail, failProp } from '../private/validation';
  */
 export class AuthenticationMethodMode {
   /** Windows Hello for Business / platform credential. */
-  public static readonly WINDOWS_HELLO_FOR_BUSINESS = new AuthenticationMethodMode('windowsHelloForBusiness');
+  public static readonly WINDOWS_HELLO_FOR_BUSINESS = new AuthenticationMethodMode(AUTHENTICATION_METHOD_MODES.value('WINDOWS_HELLO_FOR_BUSINESS'));
   /** FIDO2 security key / passkey. */
-  public static readonly FIDO2 = new AuthenticationMethodMode('fido2');
+  public static readonly FIDO2 = new AuthenticationMethodMode(AUTHENTICATION_METHOD_MODES.value('FIDO2'));
   /** Certificate-based authentication, multifactor. */
-  public static readonly X509_CERTIFICATE_MULTI_FACTOR = new AuthenticationMethodMode('x509CertificateMultiFactor');
+  public static readonly X509_CERTIFICATE_MULTI_FACTOR = new AuthenticationMethodMode(AUTHENTICATION_METHOD_MODES.value('X509_CERTIFICATE_MULTI_FACTOR'));
   /** Certificate-based authentication, single factor. */
-  public static readonly X509_CERTIFICATE_SINGLE_FACTOR = new AuthenticationMethodMode('x509CertificateSingleFactor');
+  public static readonly X509_CERTIFICATE_SINGLE_FACTOR = new AuthenticationMethodMode(AUTHENTICATION_METHOD_MODES.value('X509_CERTIFICATE_SINGLE_FACTOR'));
   /** Microsoft Authenticator passwordless phone sign-in. */
-  public static readonly DEVICE_BASED_PUSH = new AuthenticationMethodMode('deviceBasedPush');
+  public static readonly DEVICE_BASED_PUSH = new AuthenticationMethodMode(AUTHENTICATION_METHOD_MODES.value('DEVICE_BASED_PUSH'));
   /** Temporary Access Pass, one-time use. */
-  public static readonly TEMPORARY_ACCESS_PASS_ONE_TIME = new AuthenticationMethodMode('temporaryAccessPassOneTime');
+  public static readonly TEMPORARY_ACCESS_PASS_ONE_TIME = new AuthenticationMethodMode(AUTHENTICATION_METHOD_MODES.value('TEMPORARY_ACCESS_PASS_ONE_TIME'));
   /** Temporary Access Pass, multi-use. */
-  public static readonly TEMPORARY_ACCESS_PASS_MULTI_USE = new AuthenticationMethodMode('temporaryAccessPassMultiUse');
+  public static readonly TEMPORARY_ACCESS_PASS_MULTI_USE = new AuthenticationMethodMode(AUTHENTICATION_METHOD_MODES.value('TEMPORARY_ACCESS_PASS_MULTI_USE'));
   /** Password. */
-  public static readonly PASSWORD = new AuthenticationMethodMode('password');
+  public static readonly PASSWORD = new AuthenticationMethodMode(AUTHENTICATION_METHOD_MODES.value('PASSWORD'));
   /** Microsoft Authenticator push notification. */
-  public static readonly MICROSOFT_AUTHENTICATOR_PUSH = new AuthenticationMethodMode('microsoftAuthenticatorPush');
+  public static readonly MICROSOFT_AUTHENTICATOR_PUSH = new AuthenticationMethodMode(AUTHENTICATION_METHOD_MODES.value('MICROSOFT_AUTHENTICATOR_PUSH'));
   /** Software OATH token. */
-  public static readonly SOFTWARE_OATH = new AuthenticationMethodMode('softwareOath');
+  public static readonly SOFTWARE_OATH = new AuthenticationMethodMode(AUTHENTICATION_METHOD_MODES.value('SOFTWARE_OATH'));
   /** Hardware OATH token. */
-  public static readonly HARDWARE_OATH = new AuthenticationMethodMode('hardwareOath');
+  public static readonly HARDWARE_OATH = new AuthenticationMethodMode(AUTHENTICATION_METHOD_MODES.value('HARDWARE_OATH'));
   /** SMS. */
-  public static readonly SMS = new AuthenticationMethodMode('sms');
+  public static readonly SMS = new AuthenticationMethodMode(AUTHENTICATION_METHOD_MODES.value('SMS'));
   /** Voice call. */
-  public static readonly VOICE = new AuthenticationMethodMode('voice');
+  public static readonly VOICE = new AuthenticationMethodMode(AUTHENTICATION_METHOD_MODES.value('VOICE'));
   /** Federated identity provider, multifactor. */
-  public static readonly FEDERATED_MULTI_FACTOR = new AuthenticationMethodMode('federatedMultiFactor');
+  public static readonly FEDERATED_MULTI_FACTOR = new AuthenticationMethodMode(AUTHENTICATION_METHOD_MODES.value('FEDERATED_MULTI_FACTOR'));
   /** Federated identity provider, single factor. */
-  public static readonly FEDERATED_SINGLE_FACTOR = new AuthenticationMethodMode('federatedSingleFactor');
+  public static readonly FEDERATED_SINGLE_FACTOR = new AuthenticationMethodMode(AUTHENTICATION_METHOD_MODES.value('FEDERATED_SINGLE_FACTOR'));
   /** Email one-time passcode. Cannot be used in authentication strength combinations. */
-  public static readonly EMAIL = new AuthenticationMethodMode('email');
+  public static readonly EMAIL = new AuthenticationMethodMode(AUTHENTICATION_METHOD_MODES.value('EMAIL'));
 
   /** Every documented mode. */
   public static all(): AuthenticationMethodMode[] {

@@ -1,8 +1,8 @@
 import { AuthenticationMethodCombination } from './authentication-method';
 import { fail, isGuid, isToken } from '../private/validation';
+import { AUTHENTICATION_STRENGTH_PATH, BUILT_IN_STRENGTHS, builtInStrength } from '../vocabulary/authentication-strengths';
 
-/** The path prefix of authentication strength policy ids. */
-export const AUTHENTICATION_STRENGTH_PATH = '/policies/authenticationStrengthPolicies/';
+export { AUTHENTICATION_STRENGTH_PATH };
 
 /**
  * An authentication strength a policy can require (portal: Grant > Require authentication strength).
@@ -16,7 +16,14 @@ export interface IAuthenticationStrength {
   readonly allowedCombinations?: AuthenticationMethodCombination[];
 }
 
-const c = AuthenticationMethodCombination;
+function builtIn(constant: string): IAuthenticationStrength {
+  const s = BUILT_IN_STRENGTHS.find((x) => x.constant === constant)!;
+  return {
+    authenticationStrengthId: s.id,
+    displayName: s.displayName,
+    allowedCombinations: s.allowedCombinations.map((v) => AuthenticationMethodCombination.of(v)),
+  };
+}
 
 /**
  * Built-in authentication strengths, and importers for existing ones.
@@ -26,33 +33,13 @@ export class AuthenticationStrength {
    * Built-in "Multifactor authentication" (Temporary Access Pass satisfies it).
    * Combinations as Graph returns them (v1.0 "conditionalAccessRoot: evaluate", examples 2 and 3).
    */
-  public static readonly MULTIFACTOR_AUTHENTICATION: IAuthenticationStrength = {
-    authenticationStrengthId: `${AUTHENTICATION_STRENGTH_PATH}00000000-0000-0000-0000-000000000002`,
-    displayName: 'Multifactor authentication',
-    allowedCombinations: [
-      c.WINDOWS_HELLO_FOR_BUSINESS, c.FIDO2, c.X509_CERTIFICATE_MULTI_FACTOR, c.DEVICE_BASED_PUSH,
-      c.TEMPORARY_ACCESS_PASS_ONE_TIME, c.TEMPORARY_ACCESS_PASS_MULTI_USE,
-      c.PASSWORD_MICROSOFT_AUTHENTICATOR_PUSH, c.PASSWORD_SOFTWARE_OATH, c.PASSWORD_HARDWARE_OATH,
-      c.of('password,x509CertificateSingleFactor'), c.of('password,x509CertificateMultiFactor'),
-      c.PASSWORD_SMS, c.PASSWORD_VOICE, c.FEDERATED_MULTI_FACTOR,
-      c.FEDERATED_SINGLE_FACTOR_MICROSOFT_AUTHENTICATOR_PUSH, c.FEDERATED_SINGLE_FACTOR_SOFTWARE_OATH,
-      c.FEDERATED_SINGLE_FACTOR_HARDWARE_OATH, c.FEDERATED_SINGLE_FACTOR_SMS, c.FEDERATED_SINGLE_FACTOR_VOICE,
-    ],
-  };
+  public static readonly MULTIFACTOR_AUTHENTICATION: IAuthenticationStrength = builtIn('MULTIFACTOR_AUTHENTICATION');
 
   /** Built-in "Passwordless MFA" (Learn: "Authentication strengths", built-in strengths table). */
-  public static readonly PASSWORDLESS_MFA: IAuthenticationStrength = {
-    authenticationStrengthId: `${AUTHENTICATION_STRENGTH_PATH}00000000-0000-0000-0000-000000000003`,
-    displayName: 'Passwordless MFA',
-    allowedCombinations: [c.WINDOWS_HELLO_FOR_BUSINESS, c.FIDO2, c.X509_CERTIFICATE_MULTI_FACTOR, c.DEVICE_BASED_PUSH],
-  };
+  public static readonly PASSWORDLESS_MFA: IAuthenticationStrength = builtIn('PASSWORDLESS_MFA');
 
   /** Built-in "Phishing-resistant MFA" (does not include Temporary Access Pass; same Learn table). */
-  public static readonly PHISHING_RESISTANT_MFA: IAuthenticationStrength = {
-    authenticationStrengthId: `${AUTHENTICATION_STRENGTH_PATH}00000000-0000-0000-0000-000000000004`,
-    displayName: 'Phishing-resistant MFA',
-    allowedCombinations: [c.WINDOWS_HELLO_FOR_BUSINESS, c.FIDO2, c.X509_CERTIFICATE_MULTI_FACTOR],
-  };
+  public static readonly PHISHING_RESISTANT_MFA: IAuthenticationStrength = builtIn('PHISHING_RESISTANT_MFA');
 
   /**
    * An existing authentication strength by its full-path id
@@ -70,12 +57,13 @@ export class AuthenticationStrength {
    * @param authenticationStrengthId the full-path id
    */
   public static builtIn(authenticationStrengthId: string): IAuthenticationStrength | undefined {
-    const id = authenticationStrengthId.toLowerCase();
-    return [
-      AuthenticationStrength.MULTIFACTOR_AUTHENTICATION,
-      AuthenticationStrength.PASSWORDLESS_MFA,
-      AuthenticationStrength.PHISHING_RESISTANT_MFA,
-    ].find((s) => s.authenticationStrengthId.toLowerCase() === id);
+    const s = builtInStrength(authenticationStrengthId);
+    const byConstant: { [constant: string]: IAuthenticationStrength } = {
+      MULTIFACTOR_AUTHENTICATION: AuthenticationStrength.MULTIFACTOR_AUTHENTICATION,
+      PASSWORDLESS_MFA: AuthenticationStrength.PASSWORDLESS_MFA,
+      PHISHING_RESISTANT_MFA: AuthenticationStrength.PHISHING_RESISTANT_MFA,
+    };
+    return s ? byConstant[s.constant] : undefined;
   }
 
   private constructor() {}

@@ -12,7 +12,7 @@
  */
 import { ANALYSIS_REASONS } from '../what-if/microsoft-data';
 import { WhatIfAccess, WhatIfPolicyInfo, WhatIfReport } from '../what-if/model';
-import { show } from '../what-if/sign-in';
+import { isObject, show } from '../private/json';
 
 /** One scenario. */
 export interface Scenario {
@@ -60,10 +60,6 @@ export class ScenarioFileError extends Error {
 const ACCESS_VALUES: string[] = Object.values(WhatIfAccess);
 const SCENARIO_FIELDS = ['name', 'signIn', 'directory', 'expect'];
 const EXPECT_FIELDS = ['access', 'reportOnlyAccess', 'policies'];
-
-function isObject(v: unknown): v is { [key: string]: any } {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 /** Checks an `analysisReasons` string written by a user; returns a problem or undefined. */
 function reasonsProblem(value: string): string | undefined {

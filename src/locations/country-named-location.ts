@@ -3,15 +3,16 @@ import { Construct } from 'constructs';
 import { NamedLocation } from './named-location';
 import { parseCountryCode } from '../private/country-codes';
 import { fail, failProp, isToken, validateDisplayName } from '../private/validation';
+import { COUNTRY_LOOKUP_METHODS } from '../vocabulary/named-locations';
 
 /**
  * How a country location determines the sign-in's country.
  */
 export class CountryLookupMethod {
   /** From the client's IP address (the default). */
-  public static readonly CLIENT_IP_ADDRESS = new CountryLookupMethod('clientIpAddress');
+  public static readonly CLIENT_IP_ADDRESS = new CountryLookupMethod(COUNTRY_LOOKUP_METHODS.value('CLIENT_IP_ADDRESS'));
   /** From GPS coordinates reported by the Microsoft Authenticator app. */
-  public static readonly AUTHENTICATOR_APP_GPS = new CountryLookupMethod('authenticatorAppGps');
+  public static readonly AUTHENTICATOR_APP_GPS = new CountryLookupMethod(COUNTRY_LOOKUP_METHODS.value('AUTHENTICATOR_APP_GPS'));
 
   /**
    * Escape hatch for a value newer than this library. The value is passed through unchecked.

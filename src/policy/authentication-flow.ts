@@ -1,11 +1,13 @@
+import { TRANSFER_METHODS } from '../vocabulary/authentication-flows';
+
 /**
  * Authentication flow transfer methods (portal: Conditions > Authentication flows).
  */
 export class AuthenticationFlow {
   /** Authentication transfer (e.g. from a PC to the Outlook mobile app). */
-  public static readonly AUTHENTICATION_TRANSFER = new AuthenticationFlow('authenticationTransfer');
+  public static readonly AUTHENTICATION_TRANSFER = new AuthenticationFlow(TRANSFER_METHODS.value('AUTHENTICATION_TRANSFER'));
   /** Device code flow. */
-  public static readonly DEVICE_CODE_FLOW = new AuthenticationFlow('deviceCodeFlow');
+  public static readonly DEVICE_CODE_FLOW = new AuthenticationFlow(TRANSFER_METHODS.value('DEVICE_CODE_FLOW'));
 
   /**
    * Escape hatch for a value newer than this library. The value is passed through unchecked.

@@ -1,19 +1,21 @@
+import { CLIENT_APP_TYPES } from '../vocabulary/client-app-types';
+
 /**
  * Client app types a policy applies to (portal: Conditions > Client apps).
  */
 export class ClientAppType {
   /** Any client app. */
-  public static readonly ALL = new ClientAppType('all');
+  public static readonly ALL = new ClientAppType(CLIENT_APP_TYPES.value('ALL'));
   /** Browser. */
-  public static readonly BROWSER = new ClientAppType('browser');
+  public static readonly BROWSER = new ClientAppType(CLIENT_APP_TYPES.value('BROWSER'));
   /** Mobile apps and desktop clients (modern authentication). */
-  public static readonly MOBILE_APPS_AND_DESKTOP_CLIENTS = new ClientAppType('mobileAppsAndDesktopClients');
+  public static readonly MOBILE_APPS_AND_DESKTOP_CLIENTS = new ClientAppType(CLIENT_APP_TYPES.value('MOBILE_APPS_AND_DESKTOP_CLIENTS'));
   /** Exchange ActiveSync clients. */
-  public static readonly EXCHANGE_ACTIVE_SYNC = new ClientAppType('exchangeActiveSync');
+  public static readonly EXCHANGE_ACTIVE_SYNC = new ClientAppType(CLIENT_APP_TYPES.value('EXCHANGE_ACTIVE_SYNC'));
   /** Exchange ActiveSync clients, supported platforms only. */
-  public static readonly EAS_SUPPORTED = new ClientAppType('easSupported');
+  public static readonly EAS_SUPPORTED = new ClientAppType(CLIENT_APP_TYPES.value('EAS_SUPPORTED'));
   /** Other clients (legacy authentication). */
-  public static readonly OTHER = new ClientAppType('other');
+  public static readonly OTHER = new ClientAppType(CLIENT_APP_TYPES.value('OTHER'));
 
   /**
    * Escape hatch for a value newer than this library. The value is passed through unchecked.

@@ -145,8 +145,7 @@ export class ConditionalAccessPolicy extends Construct {
   public readonly displayName: string;
   /** The state. */
   public readonly state: PolicyState;
-  /** The properties this policy was created with. */
-  public readonly props: ConditionalAccessPolicyProps;
+  private readonly props: ConditionalAccessPolicyProps;
 
   private readonly emergencyUsers: string[] = [];
   private readonly emergencyGroups: string[] = [];
@@ -267,6 +266,20 @@ export class ConditionalAccessPolicy extends Construct {
   public get hasEmergencyAccessExclusion(): boolean {
     return this.emergencyUsers.length + this.emergencyGroups.length > 0
       || (this.isUserPolicy && emergencyAccountsFor(this).length > 0);
+  }
+
+  /**
+   * The emergency-access accounts declared for this policy (the `emergencyAccess` prop,
+   * `excludeEmergencyAccess` and `EmergencyAccess.of(scope)` on its scopes), for the lint rules.
+   * @internal
+   */
+  public _declaredEmergencyAccess(): { users: string[]; groups: string[] } {
+    if (!this.isUserPolicy) return { users: [], groups: [] };
+    const scoped = emergencyAccountsFor(this).filter((a) => !this.appliedScopeAccounts.has(a));
+    return {
+      users: [...new Set([...this.emergencyUsers, ...scoped.flatMap((a) => (a.users ?? []).map((u) => u.objectId))])],
+      groups: [...new Set([...this.emergencyGroups, ...scoped.flatMap((a) => (a.groups ?? []).map((g) => g.objectId))])],
+    };
   }
 
   /**

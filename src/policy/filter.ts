@@ -1,11 +1,13 @@
+import { FILTER_MODES } from '../vocabulary/filters';
+
 /**
  * Whether the objects a filter rule matches are included in or excluded from the policy.
  */
 export class FilterMode {
   /** Objects matching the rule are included. */
-  public static readonly INCLUDE = new FilterMode('include');
+  public static readonly INCLUDE = new FilterMode(FILTER_MODES.value('INCLUDE'));
   /** Objects matching the rule are excluded. */
-  public static readonly EXCLUDE = new FilterMode('exclude');
+  public static readonly EXCLUDE = new FilterMode(FILTER_MODES.value('EXCLUDE'));
 
   /**
    * @param filterModeValue the Graph filter `mode` value

@@ -1,5 +1,6 @@
 import { IAuthenticationStrength, validateAuthenticationStrengthId } from '../authentication-strength/authentication-strength';
 import { fail, failProp, isToken, validateGuid } from '../private/validation';
+import { BUILT_IN_CONTROLS } from '../vocabulary/grant-controls';
 
 /**
  * A built-in grant control (portal: Grant > Grant access). Block is not one of
@@ -7,20 +8,20 @@ import { fail, failProp, isToken, validateGuid } from '../private/validation';
  */
 export class BuiltInControl {
   /** "Require multifactor authentication". */
-  public static readonly MFA = new BuiltInControl('mfa');
+  public static readonly MFA = new BuiltInControl(BUILT_IN_CONTROLS.value('MFA'));
   /** "Require device to be marked as compliant". */
-  public static readonly COMPLIANT_DEVICE = new BuiltInControl('compliantDevice');
+  public static readonly COMPLIANT_DEVICE = new BuiltInControl(BUILT_IN_CONTROLS.value('COMPLIANT_DEVICE'));
   /** "Require Microsoft Entra hybrid joined device". */
-  public static readonly DOMAIN_JOINED_DEVICE = new BuiltInControl('domainJoinedDevice');
+  public static readonly DOMAIN_JOINED_DEVICE = new BuiltInControl(BUILT_IN_CONTROLS.value('DOMAIN_JOINED_DEVICE'));
   /** "Require approved client app". */
-  public static readonly APPROVED_APPLICATION = new BuiltInControl('approvedApplication');
+  public static readonly APPROVED_APPLICATION = new BuiltInControl(BUILT_IN_CONTROLS.value('APPROVED_APPLICATION'));
   /** "Require app protection policy". */
-  public static readonly COMPLIANT_APPLICATION = new BuiltInControl('compliantApplication');
+  public static readonly COMPLIANT_APPLICATION = new BuiltInControl(BUILT_IN_CONTROLS.value('COMPLIANT_APPLICATION'));
   /**
    * "Require password change": only together with MFA under "require all",
    * in a policy on all resources whose only condition is user risk.
    */
-  public static readonly PASSWORD_CHANGE = new BuiltInControl('passwordChange');
+  public static readonly PASSWORD_CHANGE = new BuiltInControl(BUILT_IN_CONTROLS.value('PASSWORD_CHANGE'));
 
   /**
    * Escape hatch for a control newer than this library. The value is passed through unchecked

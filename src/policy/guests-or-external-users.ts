@@ -1,21 +1,22 @@
 import { failProp, isToken, validateGuid } from '../private/validation';
+import { GUEST_OR_EXTERNAL_USER_TYPES } from '../vocabulary/guest-types';
 
 /**
  * A kind of guest or external user (portal: Users > Guest or external users).
  */
 export class GuestOrExternalUserType {
   /** Local guest users (internal users whose user type is guest). */
-  public static readonly INTERNAL_GUEST = new GuestOrExternalUserType('internalGuest', 1);
+  public static readonly INTERNAL_GUEST = new GuestOrExternalUserType(GUEST_OR_EXTERNAL_USER_TYPES.value('INTERNAL_GUEST'));
   /** B2B collaboration guest users. */
-  public static readonly B2B_COLLABORATION_GUEST = new GuestOrExternalUserType('b2bCollaborationGuest', 2);
+  public static readonly B2B_COLLABORATION_GUEST = new GuestOrExternalUserType(GUEST_OR_EXTERNAL_USER_TYPES.value('B2B_COLLABORATION_GUEST'));
   /** B2B collaboration member users. */
-  public static readonly B2B_COLLABORATION_MEMBER = new GuestOrExternalUserType('b2bCollaborationMember', 3);
+  public static readonly B2B_COLLABORATION_MEMBER = new GuestOrExternalUserType(GUEST_OR_EXTERNAL_USER_TYPES.value('B2B_COLLABORATION_MEMBER'));
   /** B2B direct connect users. */
-  public static readonly B2B_DIRECT_CONNECT_USER = new GuestOrExternalUserType('b2bDirectConnectUser', 4);
+  public static readonly B2B_DIRECT_CONNECT_USER = new GuestOrExternalUserType(GUEST_OR_EXTERNAL_USER_TYPES.value('B2B_DIRECT_CONNECT_USER'));
   /** Other external users. */
-  public static readonly OTHER_EXTERNAL_USER = new GuestOrExternalUserType('otherExternalUser', 5);
+  public static readonly OTHER_EXTERNAL_USER = new GuestOrExternalUserType(GUEST_OR_EXTERNAL_USER_TYPES.value('OTHER_EXTERNAL_USER'));
   /** Service provider users (e.g. partners with delegated admin privileges). */
-  public static readonly SERVICE_PROVIDER = new GuestOrExternalUserType('serviceProvider', 6);
+  public static readonly SERVICE_PROVIDER = new GuestOrExternalUserType(GUEST_OR_EXTERNAL_USER_TYPES.value('SERVICE_PROVIDER'));
 
   /** Every documented guest or external user type, in Graph's order. */
   public static all(): GuestOrExternalUserType[] {
@@ -34,18 +35,22 @@ export class GuestOrExternalUserType {
    * @param value the Graph `guestOrExternalUserTypes` flag
    */
   public static of(value: string): GuestOrExternalUserType {
-    return new GuestOrExternalUserType(value, 100);
+    return new GuestOrExternalUserType(value);
   }
 
   /**
    * @param value the Graph `guestOrExternalUserTypes` flag
-   * @param order position in Graph's flag order (the provider joins the types with "," and a reordering shows as a diff)
    */
-  private constructor(public readonly value: string, private readonly order: number) {}
+  private constructor(public readonly value: string) {}
 
-  /** @internal */
+  /**
+   * Position in Graph's flag order: the provider joins the types with "," and Graph returns them in
+   * this order, so any other order shows as a diff. Values the table does not know come last.
+   * @internal
+   */
   public get _order(): number {
-    return this.order;
+    const i = GUEST_OR_EXTERNAL_USER_TYPES.terms.findIndex((t) => t.value === this.value);
+    return i < 0 ? GUEST_OR_EXTERNAL_USER_TYPES.terms.length : i;
   }
 }
 

@@ -1,18 +1,20 @@
+import { POLICY_STATES } from '../vocabulary/policy-states';
+
 /**
  * Whether a Conditional Access policy is enforced (portal: "Enable policy").
  */
 export class PolicyState {
   /** "On": the policy is evaluated and enforced. */
-  public static readonly ON = new PolicyState('enabled');
+  public static readonly ON = new PolicyState(POLICY_STATES.value('ON'));
   /** "Off": the policy is never evaluated. */
-  public static readonly OFF = new PolicyState('disabled');
+  public static readonly OFF = new PolicyState(POLICY_STATES.value('OFF'));
   /**
    * "Report-only": evaluated and logged, not enforced.
    *
    * Report-only is NOT evaluated for user actions such as "Register security
    * information"; use the What-If evaluator to test those policies.
    */
-  public static readonly REPORT_ONLY = new PolicyState('enabledForReportingButNotEnforced');
+  public static readonly REPORT_ONLY = new PolicyState(POLICY_STATES.value('REPORT_ONLY'));
 
   /**
    * Escape hatch for a state value newer than this library. The value is passed through unchecked.

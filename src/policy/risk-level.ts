@@ -1,17 +1,19 @@
+import { INSIDER_RISK_LEVELS, RISK_LEVELS } from '../vocabulary/risk-levels';
+
 /**
  * Sign-in, user or service principal risk level (portal: Conditions > User risk / Sign-in risk).
  */
 export class RiskLevel {
   /** Low risk. */
-  public static readonly LOW = new RiskLevel('low');
+  public static readonly LOW = new RiskLevel(RISK_LEVELS.value('LOW'));
   /** Medium risk. */
-  public static readonly MEDIUM = new RiskLevel('medium');
+  public static readonly MEDIUM = new RiskLevel(RISK_LEVELS.value('MEDIUM'));
   /** High risk. */
-  public static readonly HIGH = new RiskLevel('high');
+  public static readonly HIGH = new RiskLevel(RISK_LEVELS.value('HIGH'));
   /** Risk details hidden. */
-  public static readonly HIDDEN = new RiskLevel('hidden');
+  public static readonly HIDDEN = new RiskLevel(RISK_LEVELS.value('HIDDEN'));
   /** No risk. */
-  public static readonly NONE = new RiskLevel('none');
+  public static readonly NONE = new RiskLevel(RISK_LEVELS.value('NONE'));
 
   /**
    * Escape hatch for a value newer than this library. The value is passed through unchecked.
@@ -37,11 +39,11 @@ export class RiskLevel {
  */
 export class InsiderRiskLevel {
   /** Minor insider risk. */
-  public static readonly MINOR = new InsiderRiskLevel('minor');
+  public static readonly MINOR = new InsiderRiskLevel(INSIDER_RISK_LEVELS.value('MINOR'));
   /** Moderate insider risk. */
-  public static readonly MODERATE = new InsiderRiskLevel('moderate');
+  public static readonly MODERATE = new InsiderRiskLevel(INSIDER_RISK_LEVELS.value('MODERATE'));
   /** Elevated insider risk. */
-  public static readonly ELEVATED = new InsiderRiskLevel('elevated');
+  public static readonly ELEVATED = new InsiderRiskLevel(INSIDER_RISK_LEVELS.value('ELEVATED'));
 
   /**
    * Escape hatch for a value newer than this library. The value is passed through unchecked.

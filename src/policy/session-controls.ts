@@ -1,4 +1,5 @@
 import { fail, failProp, isToken } from '../private/validation';
+import { CLOUD_APP_SECURITY_TYPES, PERSISTENT_BROWSER_MODES, SIGN_IN_FREQUENCY_AUTHENTICATION_TYPES } from '../vocabulary/session-controls';
 
 /**
  * Persistent browser session behaviour (portal: Session > Persistent browser session).
@@ -6,9 +7,9 @@ import { fail, failProp, isToken } from '../private/validation';
  */
 export class PersistentBrowserMode {
   /** Always persistent. */
-  public static readonly ALWAYS = new PersistentBrowserMode('always');
+  public static readonly ALWAYS = new PersistentBrowserMode(PERSISTENT_BROWSER_MODES.value('ALWAYS'));
   /** Never persistent. */
-  public static readonly NEVER = new PersistentBrowserMode('never');
+  public static readonly NEVER = new PersistentBrowserMode(PERSISTENT_BROWSER_MODES.value('NEVER'));
 
   /**
    * @param persistentBrowserModeValue the Graph `persistentBrowser.mode` value
@@ -26,11 +27,11 @@ export class PersistentBrowserMode {
  */
 export class CloudAppSecurityPolicy {
   /** Block downloads. */
-  public static readonly BLOCK_DOWNLOADS = new CloudAppSecurityPolicy('blockDownloads');
+  public static readonly BLOCK_DOWNLOADS = new CloudAppSecurityPolicy(CLOUD_APP_SECURITY_TYPES.value('BLOCK_DOWNLOADS'));
   /** Use a custom policy configured in Defender for Cloud Apps. */
-  public static readonly MCAS_CONFIGURED = new CloudAppSecurityPolicy('mcasConfigured');
+  public static readonly MCAS_CONFIGURED = new CloudAppSecurityPolicy(CLOUD_APP_SECURITY_TYPES.value('MCAS_CONFIGURED'));
   /** Monitor only. */
-  public static readonly MONITOR_ONLY = new CloudAppSecurityPolicy('monitorOnly');
+  public static readonly MONITOR_ONLY = new CloudAppSecurityPolicy(CLOUD_APP_SECURITY_TYPES.value('MONITOR_ONLY'));
 
   /**
    * Escape hatch for a value newer than this library. The value is passed through unchecked.
@@ -56,9 +57,9 @@ export class CloudAppSecurityPolicy {
  */
 export class SignInFrequencyAuthenticationType {
   /** Primary and secondary authentication (the default). */
-  public static readonly PRIMARY_AND_SECONDARY = new SignInFrequencyAuthenticationType('primaryAndSecondaryAuthentication');
+  public static readonly PRIMARY_AND_SECONDARY = new SignInFrequencyAuthenticationType(SIGN_IN_FREQUENCY_AUTHENTICATION_TYPES.value('PRIMARY_AND_SECONDARY'));
   /** Secondary authentication only. */
-  public static readonly SECONDARY = new SignInFrequencyAuthenticationType('secondaryAuthentication');
+  public static readonly SECONDARY = new SignInFrequencyAuthenticationType(SIGN_IN_FREQUENCY_AUTHENTICATION_TYPES.value('SECONDARY'));
 
   /**
    * @param signInFrequencyAuthenticationTypeValue the Graph `authenticationType` value

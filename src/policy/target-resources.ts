@@ -1,17 +1,18 @@
 import { fail, failProp, isToken, validateGuid } from '../private/validation';
+import { USER_ACTIONS } from '../vocabulary/user-actions';
 
 /**
  * A user action a policy can target (portal: Target resources > User actions).
  */
 export class UserAction {
   /** "Register security information" (combined MFA / SSPR registration). */
-  public static readonly REGISTER_SECURITY_INFORMATION = new UserAction('urn:user:registersecurityinfo');
+  public static readonly REGISTER_SECURITY_INFORMATION = new UserAction(USER_ACTIONS.value('REGISTER_SECURITY_INFORMATION'));
   /**
    * "Register or join devices". Only "Require multifactor authentication" or
    * "Require authentication strength" can be granted, and client app and device
    * conditions are unavailable.
    */
-  public static readonly REGISTER_OR_JOIN_DEVICES = new UserAction('urn:user:registerdevice');
+  public static readonly REGISTER_OR_JOIN_DEVICES = new UserAction(USER_ACTIONS.value('REGISTER_OR_JOIN_DEVICES'));
 
   /**
    * Escape hatch for a user action newer than this library. The value is passed through unchecked.

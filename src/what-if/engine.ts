@@ -5,6 +5,6 @@
  */
 export { Evaluator } from './evaluator';
 export { formatReport } from './render';
-export { prepareSignIn } from './sign-in';
-export { compileStack } from './stack';
-export type { CompiledStack } from './stack';
+export { prepareSignIn } from './prepare-sign-in';
+export { compileModel } from './compile-stack';
+export type { CompiledStack } from './compiled-stack';

@@ -9,9 +9,7 @@
 import { DeviceFacts, evaluateDeviceRule } from './device-filter';
 import { and3, decide, EnumList, F, K_GUID, K_OPAQUE, not3, or3, T, Tri, U } from './logic';
 import {
-  ADMIN_PORTAL_APP_IDS,
   ANALYSIS_REASONS,
-  OFFICE_365_APP_IDS,
   R_APPLICATION,
   R_AUTHENTICATION_CONTEXT,
   R_AUTHENTICATION_FLOW,
@@ -29,7 +27,7 @@ import {
   R_WORKLOAD_IDENTITIES,
 } from './microsoft-data';
 import { WhatIfAccess, WhatIfAccessDecision, WhatIfPolicyResult, WhatIfReport, WhatIfRequirement } from './model';
-import { AppTerm, CTX_APPLICATION, CTX_USER_ACTION, PreparedSignIn } from './sign-in';
+import { AppTerm, CTX_APPLICATION, CTX_USER_ACTION, PreparedSignIn } from './prepare-sign-in';
 import {
   AppList,
   CompiledLocation,
@@ -44,7 +42,8 @@ import {
   ST_UNKNOWN,
   TG_ACTIONS,
   TG_APPS,
-} from './stack';
+} from './compiled-stack';
+import { ADMIN_PORTAL_APP_IDS, OFFICE_365_APP_IDS } from '../vocabulary/applications';
 
 const reasonStrings = new Map<number, string>([[0, 'notSet']]);
 

@@ -1,9 +1,12 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { TerraformStack, Testing } from 'cdktf';
+import { TerraformStack } from 'cdktf';
 import type * as Engine from './engine';
 import { WhatIfInputError, WhatIfStackError } from './errors';
 import { WhatIfPolicyInfo, WhatIfReport } from './model';
+import { ConditionalAccessModel } from '../model/conditional-access-model';
+import { listStacks, parseStackJson, readStackJson, STACK_FILE } from '../model/stack-file';
+import { synthesizedJson } from '../private/synthesized-json';
 
 /** The evaluator modules, loaded on first use (see engine.ts). */
 function engine(): typeof Engine {
@@ -11,7 +14,7 @@ function engine(): typeof Engine {
   return require('./engine') as typeof Engine;
 }
 
-const STACK_FILE = 'cdk.tf.json';
+const stackError = (message: string) => new WhatIfStackError(message);
 
 /**
  * Offline What-If for Conditional Access: evaluates the policies of a synthesized stack against a sign-in, the
@@ -43,7 +46,7 @@ export class WhatIf {
    * @throws WhatIfStackError when the text is not JSON
    */
   public static fromStackJson(json: string): WhatIf {
-    return new WhatIf(parseJson(json, 'the stack JSON'), '<json>');
+    return WhatIf.fromModel(ConditionalAccessModel.fromTerraformJson(parseStackJson(json, 'the stack JSON', stackError), '<json>'));
   }
 
   /**
@@ -55,14 +58,8 @@ export class WhatIf {
    * @throws WhatIfStackError when nothing readable is found, naming what was looked for
    */
   public static fromFile(pathToCdkTfJsonOrStackDir: string): WhatIf {
-    const file = locateStackFile(pathToCdkTfJsonOrStackDir);
-    let text: string;
-    try {
-      text = fs.readFileSync(file, 'utf8');
-    } catch (e) {
-      throw new WhatIfStackError(`${file}: cannot be read (${(e as Error).message}); run 'cdktf synth' first or pass the path of a cdk.tf.json`);
-    }
-    return new WhatIf(parseJson(text, file), file);
+    const { file, json } = readStackJson(pathToCdkTfJsonOrStackDir, stackError);
+    return WhatIf.fromModel(ConditionalAccessModel.fromTerraformJson(json, file));
   }
 
   /**
@@ -92,7 +89,16 @@ export class WhatIf {
    * @param stack the stack
    */
   public static fromStack(stack: TerraformStack): WhatIf {
-    return new WhatIf(JSON.parse(Testing.synth(stack)), stack.node.path);
+    return WhatIf.fromModel(ConditionalAccessModel.fromTerraformJson(synthesizedJson(stack), stack.node.path));
+  }
+
+  /**
+   * Compiles a policy model (e.g. one read with `ConditionalAccessModel.fromFile`).
+   *
+   * @param model the model
+   */
+  public static fromModel(model: ConditionalAccessModel): WhatIf {
+    return new WhatIf(model);
   }
 
   /**
@@ -120,13 +126,13 @@ export class WhatIf {
   private readonly compiled: Engine.CompiledStack;
   private readonly evaluator: Engine.Evaluator;
 
-  private constructor(json: any, source: string) {
+  private constructor(model: ConditionalAccessModel) {
     const e = engine();
-    this.compiled = e.compileStack(json);
+    this.compiled = e.compileModel(model);
     this.evaluator = new e.Evaluator(this.compiled);
     this.policies = this.compiled.policies.map((p) => p.info);
     this.warnings = [...this.compiled.warnings];
-    this.source = source;
+    this.source = model.source;
   }
 
   /**
@@ -162,43 +168,3 @@ export class WhatIf {
   }
 }
 
-function parseJson(text: string, what: string): any {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new WhatIfStackError(`${what}: is not valid JSON (${(e as Error).message}); synthesize the stack again with 'cdktf synth'`);
-  }
-}
-
-function listStacks(outdir: string): string[] {
-  try {
-    return fs
-      .readdirSync(path.join(outdir, 'stacks'), { withFileTypes: true })
-      .filter((d) => d.isDirectory() && fs.existsSync(path.join(outdir, 'stacks', d.name, STACK_FILE)))
-      .map((d) => d.name)
-      .sort();
-  } catch {
-    return [];
-  }
-}
-
-function locateStackFile(p: string): string {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(p);
-  } catch {
-    throw new WhatIfStackError(`${p}: no such file or directory; pass a cdk.tf.json, a stack directory (cdktf.out/stacks/<name>) or a cdktf.out directory`);
-  }
-  if (!stat.isDirectory()) return p;
-  if (fs.existsSync(path.join(p, STACK_FILE))) return path.join(p, STACK_FILE);
-  for (const outdir of [p, path.join(p, 'cdktf.out')]) {
-    const stacks = listStacks(outdir);
-    if (stacks.length === 1) return path.join(outdir, 'stacks', stacks[0], STACK_FILE);
-    if (stacks.length > 1) {
-      throw new WhatIfStackError(
-        `${outdir}: holds ${stacks.length} stacks (${stacks.join(', ')}); pass one stack directory, e.g. ${path.join(outdir, 'stacks', stacks[0])}`,
-      );
-    }
-  }
-  throw new WhatIfStackError(`${p}: no ${STACK_FILE} in this directory; run 'cdktf synth' or pass the path of a cdk.tf.json`);
-}

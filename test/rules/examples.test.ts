@@ -72,16 +72,16 @@ test('the rules do see the example stacks', () => {
     expect(RuleSuppressions.of(s).reasonFor('CA2')).toMatch(/What-If/);
     expect(RuleSuppressions.of(s).reasonFor('CA8')).toMatch(/documentation ranges/);
   }
-  // A policy that copies a recipe's display name into an example stack is an error on both.
-  new ConditionalAccessPolicy(stacks[1], 'Copy', {
+  // A policy that copies a recipe's display name into the same example stack is an error on both.
+  new ConditionalAccessPolicy(stacks[0], 'Copy', {
     displayName: 'Combined Security Info Registration with TAP',
     includeUsers: IncludedUsers.select({ groups: [Principal.fromObjectId('00000000-0000-0000-0000-00000000a001')] }),
     target: TargetResources.allResources(),
     grant: GrantControls.requireMfa(),
   });
   expect(ConditionalAccessRules.check(app).map((f) => [f.ruleId, f.severity, f.path])).toEqual([
+    ['CA5', RuleSeverity.ERROR, 'require-mfa-registration/Copy'],
     ['CA5', RuleSeverity.ERROR, 'require-mfa-registration/RequireMfa/Policy'],
-    ['CA5', RuleSeverity.ERROR, 'require-strength-registration/Copy'],
   ]);
   expect(() => Testing.synth(stacks[0], true)).toThrow(/CA5/);
 });

@@ -1,6 +1,8 @@
 import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { App, Testing, TerraformStack } from 'cdktf';
+import { IConstruct } from 'constructs';
 import {
+  ConditionalAccessRules,
   ConditionalAccessPolicy,
   ConditionalAccessPolicyProps,
   GrantControls,
@@ -41,4 +43,17 @@ export const breakGlass = { groups: [Principal.fromObjectId(BREAK_GLASS)] };
 /** The text the stack validation gives a finding. */
 export function suppressHint(ruleId: string): string {
   return `(suppress: RuleSuppressions.of(construct).add('${ruleId}', reason))`;
+}
+
+/** A finding as the synth error shows it: id, severity, path and `[id] message; fix`. */
+export interface FindingSummary {
+  readonly ruleId: string;
+  readonly severity: string;
+  readonly path: string;
+  readonly message: string;
+}
+
+/** `ConditionalAccessRules.check(scope)`, each finding summarized as the synth error text shows it. */
+export function check(scope: IConstruct): FindingSummary[] {
+  return ConditionalAccessRules.check(scope).map((f) => ({ ruleId: f.ruleId, severity: f.severity, path: f.path, message: `[${f.ruleId}] ${f.message}; ${f.fix}` }));
 }

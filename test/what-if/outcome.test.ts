@@ -47,7 +47,13 @@ test('a policy with only session controls leaves access allowed and shows its co
   const session = policy({ grant_controls: undefined, session_controls: { sign_in_frequency: 4, sign_in_frequency_period: 'hours' } });
   const report = whatIfOf({ session }).evaluate(signIn());
   expect(report.outcome.access).toBe(WhatIfAccess.ALLOWED);
-  expect(resultOf(report, 'session').sessionControls).toEqual({ signInFrequency: 4, signInFrequencyPeriod: 'hours' });
+  // as the provider sends it: a frequency value forces timeBased and primary-and-secondary authentication
+  expect(resultOf(report, 'session').sessionControls).toEqual({
+    signInFrequency: 4,
+    signInFrequencyPeriod: 'hours',
+    signInFrequencyInterval: 'timeBased',
+    signInFrequencyAuthenticationType: 'primaryAndSecondaryAuthentication',
+  });
   expect(resultOf(report, 'session').grantControls).toBeUndefined();
 });
 

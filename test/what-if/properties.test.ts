@@ -2,7 +2,9 @@
 import * as fc from 'fast-check';
 import { IDS, whatIfOf } from './helpers';
 import { WhatIfAccess } from '../../src/what-if';
-import { EXTERNAL_USER_TYPES } from '../../src/what-if/microsoft-data';
+import { GUEST_OR_EXTERNAL_USER_TYPES } from '../../src/vocabulary/guest-types';
+
+const EXTERNAL_USER_TYPES = GUEST_OR_EXTERNAL_USER_TYPES.signInValues.filter((t) => t !== 'unknownFutureValue');
 
 type Json = { [key: string]: any };
 

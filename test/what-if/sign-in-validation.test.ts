@@ -29,12 +29,12 @@ test.each<[string, object, string]>([
   [
     'an unknown enum value, with a hint',
     { signInConditions: { devicePlatform: 'ios' } },
-    "signInConditions.devicePlatform: 'ios' is not a device platform; did you mean 'iOS'? use one of all, android, iOS, windows, windowsPhone, macOS, linux",
+    "signInConditions.devicePlatform: 'ios' is not a device platform; did you mean 'iOS'? use one of all, android, iOS, linux, macOS, windows, windowsPhone, unknownFutureValue",
   ],
   [
     'an unknown risk level',
     { signInConditions: { signInRiskLevel: 'severe' } },
-    "signInConditions.signInRiskLevel: 'severe' is not a risk level; use one of low, medium, high, hidden, none",
+    "signInConditions.signInRiskLevel: 'severe' is not a risk level; use one of low, medium, high, hidden, none, unknownFutureValue",
   ],
   [
     'a misspelt field',
@@ -69,7 +69,7 @@ test.each<[string, object, string]>([
   [
     'an unknown external user type',
     { signInIdentity: { externalUserType: 'guest' } },
-    "signInIdentity.externalUserType: 'guest' is not an external user type; use one of none, internalGuest, b2bCollaborationGuest, b2bCollaborationMember, b2bDirectConnectUser, otherExternalUser, serviceProvider",
+    "signInIdentity.externalUserType: 'guest' is not an external user type; use one of none, internalGuest, b2bCollaborationGuest, b2bCollaborationMember, b2bDirectConnectUser, otherExternalUser, serviceProvider, unknownFutureValue",
   ],
   [
     'an external tenant that is not a GUID',
@@ -134,7 +134,7 @@ test('validate lists every problem and evaluate throws them all', () => {
   expect(problems).toEqual([
     'directory.memberOf[0]: expected a string (an object id or a Terraform address), got 42',
     "signInConditions.ipAddress: 'nope' is not an IPv4 or IPv6 address; use a dotted IPv4 address such as 198.51.100.7 or an IPv6 address such as 2001:db8::1",
-    "signInConditions.clientAppType: 'web' is not a client app type; use one of all, browser, mobileAppsAndDesktopClients, exchangeActiveSync, easSupported, other",
+    "signInConditions.clientAppType: 'web' is not a client app type; use one of all, browser, mobileAppsAndDesktopClients, exchangeActiveSync, easSupported, other, unknownFutureValue",
   ]);
   try {
     whatIf.evaluate(s);

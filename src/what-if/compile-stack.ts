@@ -1,0 +1,177 @@
+/**
+ * Compiles the policy model of a stack into the structures the evaluator matches sign-ins against:
+ * named locations into range sets and country sets, references into identity terms. Internal module.
+ */
+import { compilePolicy } from './compile-policy';
+import { CompiledLocation, CompiledPolicy, CompiledStack, LOC_ALL, LOC_ALL_TRUSTED, LOC_UNKNOWN, LocationCode } from './compiled-stack';
+import { RangeSet } from './ip';
+import { F, K_ADDRESS, K_GUID, K_OPAQUE, T, Term, Tri, U } from './logic';
+import { WhatIfAuthenticationStrength } from './model';
+import { ConditionalAccessModel } from '../model/conditional-access-model';
+import { NamedLocationModel } from '../model/model';
+import { isExpression, parseReference } from '../model/references';
+import { isGuid } from '../private/validation';
+import { AUTHENTICATION_STRENGTH_PATH, builtInStrength } from '../vocabulary/authentication-strengths';
+import { NAMED_LOCATION_TYPE, STRENGTH_TYPE } from '../model/terraform-parser';
+
+/** Compiles a model. */
+export function compileModel(model: ConditionalAccessModel): CompiledStack {
+  return new StackCompiler(model).compile();
+}
+
+function tri(v: boolean | undefined): Tri {
+  return v === undefined ? U : v ? T : F;
+}
+
+/** The stack-wide part of compilation; policies call back into it to resolve references. */
+export class StackCompiler {
+  private readonly warnings: string[];
+  private readonly referenced = new Set<string>();
+  private readonly locations: CompiledLocation[] = [];
+  private readonly locationIndex = new Map<string, number>();
+  private readonly bodies = new Map<string, { [name: string]: any }>();
+  private hasUnknownNamedLocations = false;
+
+  constructor(private readonly model: ConditionalAccessModel) {
+    this.warnings = [...model.warnings];
+    for (const o of model.objects) this.bodies.set(o.address, o.attributes);
+  }
+
+  public compile(): CompiledStack {
+    for (const l of this.model.namedLocations) this.compileLocation(l);
+    if (this.model.objects.some((o) => o.isDataSource && o.type === NAMED_LOCATION_TYPE)) this.hasUnknownNamedLocations = true;
+    const policies: CompiledPolicy[] = this.model.policies.map((p) => compilePolicy(this, p));
+    const bodies = this.bodies;
+    const referenced = this.referenced;
+    const defined = new Set([
+      ...this.model.policies.map((p) => p.address),
+      ...this.model.namedLocations.map((l) => l.address),
+      ...this.model.authenticationStrengths.map((s) => s.address),
+    ]);
+    return {
+      policies,
+      locations: this.locations,
+      hasUnknownNamedLocations: this.hasUnknownNamedLocations,
+      addresses: [...defined, ...this.model.objects.map((o) => o.address)],
+      warnings: this.warnings,
+      resolveAddress(address: string, attributes: readonly string[]): Term | undefined {
+        const isData = address.startsWith('data.');
+        const body = bodies.get(address);
+        if (body) {
+          for (const attribute of attributes) {
+            const literal = body[attribute];
+            if (typeof literal === 'string' && isGuid(literal)) return { key: literal.toLowerCase(), kind: K_GUID };
+          }
+          return { key: address, kind: isData ? K_OPAQUE : K_ADDRESS };
+        }
+        if (defined.has(address)) return { key: address, kind: K_ADDRESS };
+        return referenced.has(address) ? { key: address, kind: K_OPAQUE } : undefined;
+      },
+    };
+  }
+
+  /** Records a warning about the stack. */
+  public warn(message: string): void {
+    this.warnings.push(message);
+  }
+
+  /** A policy value naming an identity: a GUID, a reference, or (for `invalid`) anything else. */
+  public term(value: string): Term | 'invalid' {
+    if (isGuid(value)) return { key: value.toLowerCase(), kind: K_GUID };
+    const ref = parseReference(value);
+    if (ref) {
+      this.referenced.add(ref.address);
+      const isData = ref.address.startsWith('data.');
+      const body = this.bodies.get(ref.address);
+      // a literal id in the referenced block (e.g. a data source looked up by object_id); `id` and `object_id`
+      // both name the object id of users, groups and service principals
+      const attributes = ref.attribute === 'id' ? ['id', 'object_id'] : [ref.attribute];
+      for (const attribute of attributes) {
+        const literal = body?.[attribute];
+        if (typeof literal === 'string' && isGuid(literal)) return { key: literal.toLowerCase(), kind: K_GUID };
+      }
+      return { key: ref.address, kind: body && !isData ? K_ADDRESS : K_OPAQUE };
+    }
+    if (isExpression(value)) return { key: value, kind: K_OPAQUE };
+    return 'invalid';
+  }
+
+  /** Resolves a policy location entry to a location code. */
+  public location(value: string, where: string): LocationCode | 'invalid' {
+    if (value === 'All') return LOC_ALL;
+    if (value === 'AllTrusted') return LOC_ALL_TRUSTED;
+    const ref = parseReference(value);
+    if (ref) {
+      this.referenced.add(ref.address);
+      const index = this.locationIndex.get(ref.address);
+      if (index !== undefined) {
+        if (ref.attribute === 'id') {
+          this.warn(`${where}: '${value}' uses the named location's id (a path); Graph rejects it (error 1040), use .object_id`);
+        }
+        return index;
+      }
+      this.hasUnknownNamedLocations = true;
+      return LOC_UNKNOWN;
+    }
+    if (isGuid(value) || isExpression(value)) {
+      this.hasUnknownNamedLocations = true;
+      return LOC_UNKNOWN;
+    }
+    return 'invalid';
+  }
+
+  /** Resolves `grantControls.authenticationStrength.id`. */
+  public strength(value: string): WhatIfAuthenticationStrength {
+    if (value.startsWith(AUTHENTICATION_STRENGTH_PATH)) {
+      const builtIn = builtInStrength(value);
+      if (builtIn) {
+        return { id: value, resolved: true, displayName: builtIn.displayName, allowedCombinations: [...builtIn.allowedCombinations] };
+      }
+      return { id: value, resolved: false };
+    }
+    const ref = parseReference(value);
+    if (ref) {
+      this.referenced.add(ref.address);
+      const s = ref.address.startsWith(`${STRENGTH_TYPE}.`) ? this.model.authenticationStrength(value) : undefined;
+      if (s) {
+        const displayName = isExpression(s.displayName) ? undefined : s.displayName;
+        if (!s.allowedCombinations.some(isExpression)) {
+          return { id: value, address: s.address, resolved: true, displayName, allowedCombinations: [...s.allowedCombinations] };
+        }
+        return { id: value, address: s.address, resolved: false, displayName };
+      }
+    }
+    return { id: value, resolved: false };
+  }
+
+  private compileLocation(l: NamedLocationModel): void {
+    let location: CompiledLocation;
+    if (l.kind === 'ip') {
+      let set: RangeSet | null = null;
+      if (!l.ipRanges.some(isExpression)) {
+        const built = RangeSet.fromCidrs(l.ipRanges);
+        if (built.invalid.length > 0) {
+          this.warn(`${l.address}: ip_ranges ${built.invalid.map((r) => `'${r}'`).join(', ')} are not CIDR ranges; they match nothing`);
+        }
+        set = built.set;
+      }
+      location = { address: l.address, isIp: true, ranges: set, trusted: tri(l.isTrusted), countries: null, includeUnknown: F, lookupByIp: true };
+    } else if (l.kind === 'country') {
+      const known = !l.countriesAndRegions.some(isExpression);
+      location = {
+        address: l.address,
+        isIp: false,
+        ranges: null,
+        trusted: F,
+        countries: known ? new Set(l.countriesAndRegions.map((c) => c.toUpperCase())) : null,
+        includeUnknown: tri(l.includeUnknownCountriesAndRegions),
+        lookupByIp: l.countryLookupMethod !== 'authenticatorAppGps',
+      };
+    } else {
+      this.warn(`${l.address}: neither an ip nor a country block; the location is treated as unknown`);
+      location = { address: l.address, isIp: false, ranges: null, trusted: U, countries: null, includeUnknown: U, lookupByIp: true };
+    }
+    this.locationIndex.set(l.address, this.locations.length);
+    this.locations.push(location);
+  }
+}
