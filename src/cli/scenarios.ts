@@ -167,3 +167,19 @@ export function checkScenario(scenario: Scenario, report: WhatIfReport, policies
   }
   return mismatches;
 }
+
+/** Where a sign-in problem is in the scenarios file (`directory` may sit beside `signIn`). */
+export function problemPath(s: Scenario, problem: string): string {
+  return s.directoryBeside && problem.startsWith('directory') ? `${s.label}.${problem}` : `${s.label}.signIn.${problem}`;
+}
+
+function quoteValue(value: string): string {
+  return value.startsWith('(') ? value : JSON.stringify(value);
+}
+
+/** Renders mismatches as a diff: `- expected`, `+ actual` per key. */
+export function formatMismatches(mismatches: Mismatch[], indent: string): string {
+  return mismatches
+    .map((m) => `${indent}${m.key}\n${indent}- expected: ${quoteValue(m.expected)}\n${indent}+ actual:   ${quoteValue(m.actual)}\n`)
+    .join('');
+}

@@ -1,0 +1,58 @@
+/**
+ * `cdktf-entra-ca test <stack> <scenarios> [--json]`: check every scenario's expectations; exit 1 when
+ * one fails.
+ */
+import { Command } from 'commander';
+import { BadInput, CliIo, EXIT_FAILED, EXIT_OK, indentText, loadStack, readJson } from '../cli-io';
+import { checkScenario, formatMismatches, Mismatch, parseScenarios, problemPath, ScenarioFileError } from '../scenarios';
+import { WhatIfReport } from '../../what-if/model';
+import { formatReport } from '../../what-if/render';
+
+/** Adds the command. */
+export function registerTest(program: Command, io: CliIo): void {
+  const { out, resolve } = io;
+  program
+    .command('test')
+    .description('check every scenario of a scenarios file against the stack; exit 1 if an expectation fails')
+    .argument('<stack>', 'a cdk.tf.json, or a stack directory containing one (cdktf.out/stacks/<name>)')
+    .argument('<scenarios>', 'JSON file { "scenarios": [ { "name", "signIn", "expect": { "access", "reportOnlyAccess", "policies" } } ] }')
+    .option('--json', 'print the results as JSON')
+    .exitOverride()
+    .action((stack: string, scenariosFile: string, opts: { json?: boolean }) => {
+      const whatIf = loadStack(resolve(stack));
+      for (const warning of whatIf.warnings) io.err(`warning: ${warning}\n`);
+      const file = resolve(scenariosFile);
+      let scenarios;
+      try {
+        scenarios = parseScenarios(readJson(file, 'scenarios file'));
+      } catch (e) {
+        if (e instanceof ScenarioFileError) throw new BadInput(e.problems.map((p) => `${file}: ${p}`).join('\n'));
+        throw e;
+      }
+      const problems = scenarios.flatMap((s) => whatIf.validate(s.signIn).map((p) => `${file}: ${problemPath(s, p)}`));
+      if (problems.length > 0) throw new BadInput(problems.join('\n'));
+
+      const results: Array<{ name: string; passed: boolean; mismatches: Mismatch[]; report: WhatIfReport }> = [];
+      for (const s of scenarios) {
+        const report = whatIf.evaluate(s.signIn);
+        const mismatches = checkScenario(s, report, whatIf.policies);
+        results.push({ name: s.name, passed: mismatches.length === 0, mismatches, report });
+      }
+      const failed = results.filter((r) => !r.passed).length;
+      if (opts.json) {
+        out(JSON.stringify({ passed: results.length - failed, failed, scenarios: results }, null, 2) + '\n');
+      } else {
+        for (const r of results) {
+          out(`${r.passed ? 'PASS' : 'FAIL'}  ${r.name}\n`);
+          if (!r.passed) {
+            out(formatMismatches(r.mismatches, '      '));
+            out(indentText(formatReport(r.report), '      '));
+            out('\n');
+          }
+        }
+        out(`${results.length} scenario${results.length === 1 ? '' : 's'}: ${results.length - failed} passed, ${failed} failed\n`);
+      }
+      io.exit(failed > 0 ? EXIT_FAILED : EXIT_OK);
+    });
+
+}
