@@ -41,7 +41,6 @@ export class IpNamedLocation extends NamedLocation {
   public readonly trusted?: boolean;
   /** The ranges as synthesized: canonical and sorted (unresolved tokens last). */
   public readonly ipRanges: string[];
-  private readonly parsedRanges: Cidr[];
 
   /**
    * @param scope the parent construct
@@ -51,25 +50,15 @@ export class IpNamedLocation extends NamedLocation {
   constructor(scope: Construct, id: string, props: IpNamedLocationProps) {
     super(scope, id);
     validateDisplayName('displayName', props.displayName);
-    this.parsedRanges = parseRanges(props.ipRanges);
     this.ipRanges = isToken(props.ipRanges)
       ? props.ipRanges
-      : [...this.parsedRanges.map((c) => c.canonical), ...props.ipRanges.filter((r) => isToken(r))];
+      : [...parseRanges(props.ipRanges).map((c) => c.canonical), ...props.ipRanges.filter((r) => isToken(r))];
     this.trusted = props.trusted ?? false;
     this.resource = new NamedLocationResource(this, 'Resource', {
       displayName: props.displayName,
       ip: { ipRanges: this.ipRanges, trusted: this.trusted },
     });
     this.objectId = this.resource.objectId;
-  }
-
-  /**
-   * The literal ranges outside public unicast space, with ipaddr.js's name for
-   * the space (`private`, `reserved`, …), for lint rule CA8.
-   * @internal
-   */
-  public get _nonPublicRanges(): { range: string; space: string }[] {
-    return (this.parsedRanges ?? []).filter((c) => c.range !== 'unicast').map((c) => ({ range: c.canonical, space: c.range }));
   }
 }
 
