@@ -51,6 +51,13 @@ export type { RequireTrustedLocationForSecurityInfoRegistrationProps } from './p
 export { SecureSecurityInfoRegistration } from './patterns/secure-security-info-registration';
 export type { SecureSecurityInfoRegistrationProps } from './patterns/secure-security-info-registration';
 
+// Microsoft's Conditional Access templates
+export { PolicyTemplate, TemplateCategory } from './templates/policy-template';
+export { TemplatePolicy } from './templates/template-policy';
+export type { TemplatePolicyProps } from './templates/template-policy';
+export { TemplateBaseline } from './templates/template-baseline';
+export type { TemplateBaselineProps } from './templates/template-baseline';
+
 // Synth-time lint rules
 export { RuleSeverity } from './rules/rule';
 export type { IConditionalAccessRule, IRulePack, RuleFinding, RuleViolation } from './rules/rule';
