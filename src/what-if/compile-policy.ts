@@ -201,9 +201,11 @@ class PolicyCompiler {
     }
     let deviceRule: DeviceRule | undefined;
     if (!isExpression(filter.rule)) {
-      deviceRule = parseDeviceRule(filter.rule);
-      if (!deviceRule) {
-        this.stack.warn(`${this.policy.address}: devices.filter.rule '${filter.rule}' uses syntax the offline evaluator does not support; the device condition is notEnoughInformation`);
+      const parsed = parseDeviceRule(filter.rule);
+      if (parsed.ok) {
+        deviceRule = parsed.rule;
+      } else {
+        this.stack.warn(`${this.policy.address}: devices.filter.rule '${filter.rule}': ${parsed.error.message}; the device condition is notEnoughInformation`);
       }
     }
     return { hasDeviceFilter: true, deviceFilterExclude: mode === 'exclude', deviceRule };

@@ -344,10 +344,13 @@ function prepareDevice(v: Validator, info: unknown, path: string): DeviceFacts |
     return null;
   }
   v.fields(info, path, ['isCompliant', ...DEVICE_INFO_STRING_FIELDS, ...DEVICE_INFO_LIST_FIELDS]);
-  const device = new Map<string, string | string[] | boolean>();
+  const device = new Map<string, string | readonly string[] | boolean | null>();
   for (const [key, value] of Object.entries(info)) {
-    if (value === null || value === undefined || key === '@odata.type') continue;
-    if (key === 'isCompliant') {
+    if (value === undefined || key === '@odata.type') continue;
+    if (value === null) {
+      // an explicit null: the device has no value for it (an unregistered device has none at all)
+      if (key === 'isCompliant' || DEVICE_INFO_LIST_FIELDS.includes(key) || DEVICE_INFO_STRING_FIELDS.includes(key)) device.set(key.toLowerCase(), null);
+    } else if (key === 'isCompliant') {
       if (typeof value === 'boolean') device.set('iscompliant', value);
       else v.problem(`${path}.isCompliant`, `expected true or false, got ${show(value)}`);
     } else if (DEVICE_INFO_LIST_FIELDS.includes(key)) {
