@@ -14,6 +14,8 @@ import {
   RequireMfaForSecurityInfoRegistration,
   RequireTrustedLocationForSecurityInfoRegistration,
   SecureSecurityInfoRegistration,
+  TemplateBaseline,
+  TemplateCategory,
   UntrustedLocationAction,
 } from '../src';
 import { TenantConfig } from './tenant-config';
@@ -121,6 +123,28 @@ export class SecurityInfoBaselineStack extends TerraformStack {
   }
 }
 
+/** Microsoft's Secure foundation templates in one construct (Learn: "Conditional Access policy templates"). */
+export class TemplatesSecureFoundationStack extends TerraformStack {
+  /** The baseline, for tests and What-If scenarios. */
+  public readonly baseline: TemplateBaseline;
+
+  constructor(scope: Construct, id: string, tenant: TenantConfig) {
+    super(scope, id);
+    new AzureadProvider(this, 'azuread', {});
+    this.baseline = new TemplateBaseline(this, 'SecureFoundation', {
+      categories: [TemplateCategory.SECURE_FOUNDATION],
+      emergencyAccess: {
+        users: tenant.emergencyAccessUserIds.map((u) => Principal.fromObjectId(u)),
+        groups: [Principal.fromObjectId(tenant.emergencyAccessGroupId)],
+      },
+      // SECURING_SECURITY_INFO_REGISTRATION asks for MFA only outside "All trusted locations".
+      trustedIpRanges: tenant.trustedIpRanges,
+      displayNamePrefix: 'CA200 - ',
+    });
+    suppressExampleFindings(this);
+  }
+}
+
 /** A stack class of this example app. */
 export type ExampleStackClass = new (scope: Construct, id: string, tenant: TenantConfig) => TerraformStack;
 
@@ -131,6 +155,7 @@ export const EXAMPLE_STACKS: ReadonlyArray<readonly [string, ExampleStackClass]>
   ['block-guest-registration', BlockGuestRegistrationStack],
   ['trusted-location-registration', TrustedLocationRegistrationStack],
   ['security-info-baseline', SecurityInfoBaselineStack],
+  ['templates-secure-foundation', TemplatesSecureFoundationStack],
 ];
 
 /** Add every example stack to an app. */
