@@ -115,7 +115,9 @@ function directorySynchronizationAccounts(): DirectoryRole {
   return DirectoryRole.fromTemplateId(DIRECTORY_ROLES.find((r) => r.constant === 'DIRECTORY_SYNCHRONIZATION_ACCOUNTS')!.templateId);
 }
 
-const DEFAULT_SUPPORTED_PLATFORMS = (): DevicePlatform[] => [DevicePlatform.ANDROID, DevicePlatform.IOS, DevicePlatform.WINDOWS, DevicePlatform.MACOS];
+const DEFAULT_SUPPORTED_PLATFORMS = (): DevicePlatform[] => [
+  DevicePlatform.ANDROID, DevicePlatform.IOS, DevicePlatform.WINDOWS, DevicePlatform.MACOS,
+];
 
 /** The device filter of NO_PERSISTENT_BROWSER_SESSION, verbatim from its Learn page: unmanaged devices. */
 export const UNMANAGED_DEVICE_RULE = 'device.trustType -ne "ServerAD" -or device.isCompliant -ne True';
@@ -176,7 +178,9 @@ const RECIPES: { readonly [name: string]: TemplateRecipe } = {
     choices: (p, x) => ({
       ...ALL_USERS(p, x),
       target: TargetResources.allResources(),
-      grant: GrantControls.requireOneOf({ builtInControls: [BuiltInControl.MFA, BuiltInControl.COMPLIANT_DEVICE, BuiltInControl.DOMAIN_JOINED_DEVICE] }),
+      grant: GrantControls.requireOneOf({
+        builtInControls: [BuiltInControl.MFA, BuiltInControl.COMPLIANT_DEVICE, BuiltInControl.DOMAIN_JOINED_DEVICE],
+      }),
     }),
   },
   REQUIRE_COMPLIANT_DEVICE: {
@@ -254,7 +258,11 @@ const RECIPES: { readonly [name: string]: TemplateRecipe } = {
       excludeUsers: {
         ...x,
         guestsOrExternalUsers: GuestsOrExternalUsers.of({
-          types: [GuestOrExternalUserType.B2B_DIRECT_CONNECT_USER, GuestOrExternalUserType.SERVICE_PROVIDER, GuestOrExternalUserType.OTHER_EXTERNAL_USER],
+          types: [
+            GuestOrExternalUserType.B2B_DIRECT_CONNECT_USER,
+            GuestOrExternalUserType.SERVICE_PROVIDER,
+            GuestOrExternalUserType.OTHER_EXTERNAL_USER,
+          ],
         }),
       },
       target: TargetResources.allResources(),

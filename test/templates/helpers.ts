@@ -105,8 +105,12 @@ export function graphBody(p: PolicyModel): Json {
         includeUserActions: sorted(c.applications.includeUserActions),
       },
       clientAppTypes: sorted(c.clientAppTypes),
-      platforms: c.platforms ? { includePlatforms: sorted(c.platforms.includePlatforms), excludePlatforms: sorted(c.platforms.excludePlatforms) } : null,
-      locations: c.locations ? { includeLocations: sorted(c.locations.includeLocations), excludeLocations: sorted(c.locations.excludeLocations) } : null,
+      platforms: c.platforms
+        ? { includePlatforms: sorted(c.platforms.includePlatforms), excludePlatforms: sorted(c.platforms.excludePlatforms) }
+        : null,
+      locations: c.locations
+        ? { includeLocations: sorted(c.locations.includeLocations), excludeLocations: sorted(c.locations.excludeLocations) }
+        : null,
       signInRiskLevels: sorted(c.signInRiskLevels),
       userRiskLevels: sorted(c.userRiskLevels),
       insiderRiskLevels: c.insiderRiskLevels.length ? c.insiderRiskLevels.join(',') : null,

@@ -62,7 +62,9 @@ const AZURE_MANAGEMENT = '797f4846-ba00-4fd7-ba43-dac1f8f63013';
 
 /** Users > Exclude: the emergency-access accounts. */
 const EMERGENCY = { excludeUsers: [EMERGENCY_USER], excludeGroups: [EMERGENCY_GROUP] };
-const GRANT = (operator: string, builtInControls: string[], authenticationStrength: Json | null = null) => ({ operator, builtInControls, authenticationStrength });
+const GRANT = (operator: string, builtInControls: string[], authenticationStrength: Json | null = null) => (
+  { operator, builtInControls, authenticationStrength }
+);
 
 /** A Graph policy body, every field the pages leave alone written as Graph's empty value. */
 function body(displayName: string, conditions: Json, grantControls: Json | null, sessionControls: Json | null = null): Json {
@@ -79,8 +81,14 @@ function body(displayName: string, conditions: Json, grantControls: Json | null,
       devices: null,
       ...conditions,
       users: {
-        includeUsers: [], excludeUsers: [], includeGroups: [], excludeGroups: [], includeRoles: [], excludeRoles: [],
-        includeGuestsOrExternalUsers: null, excludeGuestsOrExternalUsers: null,
+        includeUsers: [],
+        excludeUsers: [],
+        includeGroups: [],
+        excludeGroups: [],
+        includeRoles: [],
+        excludeRoles: [],
+        includeGuestsOrExternalUsers: null,
+        excludeGuestsOrExternalUsers: null,
         ...conditions.users,
       },
       applications: { includeApplications: [], excludeApplications: [], includeUserActions: [], ...conditions.applications },
@@ -409,13 +417,19 @@ describe('options the pages offer', () => {
   });
 
   test('excludeDirectorySynchronizationAccounts: false drops the role (cloud-only tenants)', () => {
-    for (const t of [PolicyTemplate.REQUIRE_MFA_FOR_ALL_USERS, PolicyTemplate.REQUIRE_COMPLIANT_DEVICE, PolicyTemplate.REQUIRE_COMPLIANT_OR_HYBRID_JOINED_DEVICE_OR_MFA]) {
+    const templates = [
+      PolicyTemplate.REQUIRE_MFA_FOR_ALL_USERS,
+      PolicyTemplate.REQUIRE_COMPLIANT_DEVICE,
+      PolicyTemplate.REQUIRE_COMPLIANT_OR_HYBRID_JOINED_DEVICE_OR_MFA,
+    ];
+    for (const t of templates) {
       expect(onlyPolicy(templateStack(t, { excludeDirectorySynchronizationAccounts: false }).stack).conditions.users!.excludeRoles).toEqual([]);
     }
   });
 
   test('authenticationStrength replaces the strength the page selects', () => {
-    const p = onlyPolicy(templateStack(PolicyTemplate.REQUIRE_MFA_FOR_ALL_USERS, { authenticationStrength: AuthenticationStrength.PASSWORDLESS_MFA }).stack);
+    const { stack } = templateStack(PolicyTemplate.REQUIRE_MFA_FOR_ALL_USERS, { authenticationStrength: AuthenticationStrength.PASSWORDLESS_MFA });
+    const p = onlyPolicy(stack);
     expect(p.grantControls!.authenticationStrength!.id).toBe('/policies/authenticationStrengthPolicies/00000000-0000-0000-0000-000000000003');
   });
 
