@@ -175,7 +175,7 @@ export class PolicyTemplate {
    *
    * Deviation: the page also sets the session control "Sign-in frequency: Every time". Graph v1.0, which
    * provider 3.7.0 uses, rejects `everyTime` (msgraph-metadata issue #647), so the policy has no session
-   * control; set sign-in frequency to Every time in the portal after the first deploy if you need it.
+   * control. A policy that needs Every time must be managed with a client of the Graph beta API.
    */
   public static readonly REQUIRE_MFA_FOR_RISKY_SIGN_INS = new PolicyTemplate(
     'REQUIRE_MFA_FOR_RISKY_SIGN_INS', 'Require multifactor authentication for risky sign-ins', 'policy-risk-based-sign-in', '2025-04-01',
@@ -189,7 +189,8 @@ export class PolicyTemplate {
    * adds "Sign-in frequency: Every time". Provider 3.7.0 does not accept `riskRemediation` in
    * `built_in_controls`, and Graph v1.0 rejects `everyTime`, so the policy is the closest deployable one, the
    * template the portal gallery and the earlier page ship: "Require multifactor authentication" and "Require
-   * password change", all required, no session control (Graph may add Every time itself).
+   * password change", all required, no session control (Graph may add Every time itself for password change;
+   * unverified).
    */
   public static readonly REQUIRE_PASSWORD_CHANGE_FOR_HIGH_RISK_USERS = new PolicyTemplate(
     'REQUIRE_PASSWORD_CHANGE_FOR_HIGH_RISK_USERS', 'Require password change for high-risk users', 'policy-risk-based-user', '2025-10-30',
