@@ -11,7 +11,7 @@
  * ```
  */
 import { ANALYSIS_REASONS } from '../what-if/microsoft-data';
-import { WhatIfAccess, WhatIfPolicyInfo, WhatIfReport } from '../what-if/model';
+import { WhatIfAccess, WhatIfAccessDecision, WhatIfPolicyInfo, WhatIfReport } from '../what-if/model';
 import { isObject, show } from '../private/json';
 
 /** One scenario. */
@@ -46,6 +46,8 @@ export interface Mismatch {
   readonly expected: string;
   /** The actual value, or a parenthesized explanation when there is none. */
   readonly actual: string;
+  /** What to do about it, e.g. which sign-in details decide an `undetermined` access. */
+  readonly hint?: string;
 }
 
 /** The scenarios file is malformed (exit code 2). */
@@ -143,11 +145,17 @@ export function parseScenarios(json: unknown): Scenario[] {
 export function checkScenario(scenario: Scenario, report: WhatIfReport, policies: WhatIfPolicyInfo[]): Mismatch[] {
   const mismatches: Mismatch[] = [];
   const e = scenario.expect;
+  const names = new Map(policies.map((p) => [p.address, p.displayName]));
   if (e.access !== undefined && e.access !== report.outcome.access) {
-    mismatches.push({ key: 'access', expected: e.access, actual: report.outcome.access });
+    mismatches.push({ key: 'access', expected: e.access, actual: report.outcome.access, ...undeterminedHint(report.outcome, names) });
   }
   if (e.reportOnlyAccess !== undefined && e.reportOnlyAccess !== report.outcome.reportOnly.access) {
-    mismatches.push({ key: 'reportOnlyAccess', expected: e.reportOnlyAccess, actual: report.outcome.reportOnly.access });
+    mismatches.push({
+      key: 'reportOnlyAccess',
+      expected: e.reportOnlyAccess,
+      actual: report.outcome.reportOnly.access,
+      ...undeterminedHint(report.outcome.reportOnly, names),
+    });
   }
   const byAddress = new Map(report.results.map((r) => [r.address, r]));
   for (const [key, expected] of Object.entries(e.policies ?? {})) {
@@ -168,6 +176,23 @@ export function checkScenario(scenario: Scenario, report: WhatIfReport, policies
   return mismatches;
 }
 
+/**
+ * For an `undetermined` decision: which policies might apply and what to add to the sign-in to decide them. Empty
+ * for any other decision.
+ */
+export function undeterminedHint(decision: WhatIfAccessDecision, names: ReadonlyMap<string, string>): { hint?: string } {
+  if (decision.access !== WhatIfAccess.UNDETERMINED) return {};
+  const policies = decision.undeterminedBy.map((a) => `${names.get(a) ?? a} (${a})`).join(', ');
+  const details = decision.missing.filter((m) => /^(signIn|directory)/.test(m));
+  const other = decision.missing.filter((m) => !/^(signIn|directory)/.test(m));
+  return {
+    hint:
+      `notEnoughInformation for ${policies}, which would change access if ${decision.undeterminedBy.length === 1 ? 'it applied' : 'they applied'}` +
+      (details.length > 0 ? `; add to the sign-in: ${details.join(', ')}` : '') +
+      (other.length > 0 ? `; not decidable offline: ${other.join('; ')}` : ''),
+  };
+}
+
 /** Where a sign-in problem is in the scenarios file (`directory` may sit beside `signIn`). */
 export function problemPath(s: Scenario, problem: string): string {
   return s.directoryBeside && problem.startsWith('directory') ? `${s.label}.${problem}` : `${s.label}.signIn.${problem}`;
@@ -180,6 +205,10 @@ function quoteValue(value: string): string {
 /** Renders mismatches as a diff: `- expected`, `+ actual` per key. */
 export function formatMismatches(mismatches: Mismatch[], indent: string): string {
   return mismatches
-    .map((m) => `${indent}${m.key}\n${indent}- expected: ${quoteValue(m.expected)}\n${indent}+ actual:   ${quoteValue(m.actual)}\n`)
+    .map(
+      (m) =>
+        `${indent}${m.key}\n${indent}- expected: ${quoteValue(m.expected)}\n${indent}+ actual:   ${quoteValue(m.actual)}\n` +
+        (m.hint !== undefined ? `${indent}  ${m.hint}\n` : ''),
+    )
     .join('');
 }

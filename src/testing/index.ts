@@ -13,8 +13,9 @@
  * Not part of the jsii API (jest types are TypeScript-only); import it from `.../lib/testing`.
  */
 import { TerraformStack } from 'cdktf';
-import { WhatIf, WhatIfAccess, WhatIfAccessDecision, WhatIfPolicyResult, WhatIfReport, WhatIfRequirement } from '../what-if';
+import { SignIn, WhatIf, WhatIfAccess, WhatIfAccessDecision, WhatIfPolicyResult, WhatIfReport, WhatIfRequirement } from '../what-if';
 import { controlsLabel, formatReport } from '../what-if/render';
+import { undeterminedHint } from '../cli/scenarios';
 
 /** Options of the access matchers. */
 export interface WhatIfAccessOptions {
@@ -28,8 +29,15 @@ declare global {
     interface Matchers<R> {
       /** The sign-in is blocked (an applying enabled policy, or report-only one with `{ reportOnly: true }`, blocks). */
       toBeBlocked(options?: WhatIfAccessOptions): R;
-      /** No applying policy blocks or requires a grant control. */
+      /**
+       * No applying policy blocks or requires a grant control, and no policy that would is `notEnoughInformation`
+       * (an `undetermined` decision fails, saying what to add to the sign-in).
+       */
       toBeAllowed(options?: WhatIfAccessOptions): R;
+      /**
+       * The decision is `undetermined`: a policy that would block or add a requirement is `notEnoughInformation`.
+       */
+      toBeUndetermined(options?: WhatIfAccessOptions): R;
       /**
        * Access requires grant controls; with `controls`, each entry must be required by some applying policy: a
        * built-in control (`mfa`), an authentication strength display name or id, or a terms of use id.
@@ -51,14 +59,16 @@ declare global {
  *
  * @param source a `TerraformStack` (synthesized in memory), a `WhatIf` (reuse one for many sign-ins: synthesis is
  *   the slow part), a path to a `cdk.tf.json` / stack directory, or the stack JSON text
- * @param signIn a Graph evaluate request body plus the optional `directory` extension
+ * @param signIn a Graph evaluate request body plus the optional `directory` extension, or a `SignIn`
  */
-export function whatIf(source: TerraformStack | WhatIf | string, signIn: any): WhatIfReport {
-  let w: WhatIf;
-  if (source instanceof WhatIf) w = source;
-  else if (typeof source === 'string') w = source.trimStart().startsWith('{') ? WhatIf.fromStackJson(source) : WhatIf.fromFile(source);
-  else w = WhatIf.fromStack(source);
-  return w.evaluate(signIn);
+export function whatIf(source: TerraformStack | WhatIf | string, signIn: any | SignIn): WhatIfReport {
+  return whatIfOf(source).evaluate(signIn);
+}
+
+function whatIfOf(source: TerraformStack | WhatIf | string): WhatIf {
+  if (source instanceof WhatIf) return source;
+  if (typeof source === 'string') return source.trimStart().startsWith('{') ? WhatIf.fromStackJson(source) : WhatIf.fromFile(source);
+  return WhatIf.fromStack(source);
 }
 
 type MatcherResult = { pass: boolean; message: () => string };
@@ -84,6 +94,12 @@ function decisionOf(report: WhatIfReport, options?: WhatIfAccessOptions): { deci
     : { decision: report.outcome, scope: 'enabled policies' };
 }
 
+/** For an undetermined decision: a sentence naming the policies and what to add to the sign-in. */
+function undeterminedText(report: WhatIfReport, decision: WhatIfAccessDecision): string {
+  const { hint } = undeterminedHint(decision, new Map(report.results.map((r) => [r.address, r.displayName])));
+  return hint === undefined ? '' : `\nThe decision is undetermined: ${hint}.`;
+}
+
 function accessMatcher(name: string, expected: WhatIfAccess) {
   return function (this: Context, received: unknown, options?: WhatIfAccessOptions): MatcherResult {
     assertReport(name, received);
@@ -96,6 +112,7 @@ function accessMatcher(name: string, expected: WhatIfAccess) {
         (pass
           ? `Expected the sign-in not to be ${expected} under ${scope}, but it is.`
           : `Expected the sign-in to be ${expected} under ${scope}, but access is ${decision.access}.`) +
+        undeterminedText(received, decision) +
         details(received),
     };
   };
@@ -136,6 +153,7 @@ function sortedReasons(reasons: string | string[]): string {
 export const whatIfMatchers = {
   toBeBlocked: accessMatcher('toBeBlocked', WhatIfAccess.BLOCKED),
   toBeAllowed: accessMatcher('toBeAllowed', WhatIfAccess.ALLOWED),
+  toBeUndetermined: accessMatcher('toBeUndetermined', WhatIfAccess.UNDETERMINED),
 
   toRequireControls(this: Context, received: unknown, controls?: string | string[], options?: WhatIfAccessOptions): MatcherResult {
     assertReport('toRequireControls', received);
@@ -153,6 +171,7 @@ export const whatIfMatchers = {
           : decision.access !== WhatIfAccess.REQUIRES_CONTROLS
             ? `Expected the sign-in to require controls under ${scope}, but access is ${decision.access}.`
             : `Expected ${missing.join(', ')} to be required under ${scope}, but the requirements are ${required}.`) +
+        undeterminedText(received, decision) +
         details(received),
     };
   },

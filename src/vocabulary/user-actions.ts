@@ -7,4 +7,6 @@ import { Vocabulary } from './vocabulary';
 export const USER_ACTIONS = new Vocabulary('user action', {
   REGISTER_SECURITY_INFORMATION: { value: 'urn:user:registersecurityinfo', label: 'Register security information', signIn: 'registerSecurityInformation' },
   REGISTER_OR_JOIN_DEVICES: { value: 'urn:user:registerdevice', label: 'Register or join devices', signIn: 'registerOrJoinDevices' },
+  // Graph `userAction` enum (v1.0 metadata): a sign-in may carry it; no policy URN stands for it
+  UNKNOWN_FUTURE_VALUE: { value: 'unknownFutureValue', label: 'Unknown future value', policy: false },
 });

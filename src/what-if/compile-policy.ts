@@ -166,6 +166,12 @@ class PolicyCompiler {
   private conditions() {
     const c = this.policy.conditions;
     const clientAppTypes = this.enumList(c.clientAppTypes, CLIENT_APP_TYPES.policyValues, 'all', 'client_app_types');
+    // Graph conditionalAccessConditionSet: exchangeActiveSync "includes EAS supported and unsupported platforms", so
+    // an easSupported sign-in is inside it; an exchangeActiveSync sign-in may or may not be on a supported platform.
+    const eas = CLIENT_APP_TYPES.value('EXCHANGE_ACTIVE_SYNC');
+    const easSupported = CLIENT_APP_TYPES.value('EAS_SUPPORTED');
+    if (clientAppTypes.values.has(eas)) clientAppTypes.values.add(easSupported);
+    else if (clientAppTypes.values.has(easSupported)) clientAppTypes.maybe = new Set([eas]);
     let platformsInc: EnumList | null = null;
     let platformsExc: EnumList | null = null;
     if (c.platforms) {

@@ -48,9 +48,21 @@ export class StackCompiler {
       ...this.model.namedLocations.map((l) => l.address),
       ...this.model.authenticationStrengths.map((s) => s.address),
     ]);
+    const names = new Map<string, string>();
+    for (const o of this.model.objects) {
+      const name = o.attributes.display_name ?? o.attributes.name ?? o.attributes.user_principal_name;
+      if (typeof name !== 'string' || isExpression(name)) continue;
+      names.set(o.address, name);
+      for (const attribute of ['object_id', 'client_id', 'application_id', 'template_id', 'id']) {
+        const literal = o.attributes[attribute];
+        if (typeof literal === 'string' && isGuid(literal)) names.set(literal.toLowerCase(), name);
+      }
+    }
+    for (const l of this.locations) names.set(l.address, l.displayName);
     return {
       policies,
       locations: this.locations,
+      names,
       hasUnknownNamedLocations: this.hasUnknownNamedLocations,
       addresses: [...defined, ...this.model.objects.map((o) => o.address)],
       warnings: this.warnings,
@@ -146,6 +158,7 @@ export class StackCompiler {
 
   private compileLocation(l: NamedLocationModel): void {
     let location: CompiledLocation;
+    const name = l.displayName && !isExpression(l.displayName) ? l.displayName : l.address;
     if (l.kind === 'ip') {
       let set: RangeSet | null = null;
       if (!l.ipRanges.some(isExpression)) {
@@ -155,11 +168,12 @@ export class StackCompiler {
         }
         set = built.set;
       }
-      location = { address: l.address, isIp: true, ranges: set, trusted: tri(l.isTrusted), countries: null, includeUnknown: F, lookupByIp: true };
+      location = { address: l.address, displayName: name, isIp: true, ranges: set, trusted: tri(l.isTrusted), countries: null, includeUnknown: F, lookupByIp: true };
     } else if (l.kind === 'country') {
       const known = !l.countriesAndRegions.some(isExpression);
       location = {
         address: l.address,
+        displayName: name,
         isIp: false,
         ranges: null,
         trusted: F,
@@ -169,7 +183,7 @@ export class StackCompiler {
       };
     } else {
       this.warn(`${l.address}: neither an ip nor a country block; the location is treated as unknown`);
-      location = { address: l.address, isIp: false, ranges: null, trusted: U, countries: null, includeUnknown: U, lookupByIp: true };
+      location = { address: l.address, displayName: name, isIp: false, ranges: null, trusted: U, countries: null, includeUnknown: U, lookupByIp: true };
     }
     this.locationIndex.set(l.address, this.locations.length);
     this.locations.push(location);

@@ -39,6 +39,8 @@ export const TG_INVALID: TargetKind = 2;
 /** A named location defined in the stack. */
 export interface CompiledLocation {
   readonly address: string;
+  /** The display name (the address when it is an expression). */
+  readonly displayName: string;
   /** IP ranges; `null` for a country location or when the ranges are an expression. */
   readonly ranges: RangeSet | null;
   /** Whether this is an IP location. */
@@ -134,6 +136,11 @@ export interface CompiledStack {
   /** Addresses defined in the stack (for error messages). */
   readonly addresses: string[];
   readonly warnings: string[];
+  /**
+   * Display names of the objects the stack defines or reads, by Terraform address and by literal object / client /
+   * template id (for descriptions in portal words).
+   */
+  readonly names: ReadonlyMap<string, string>;
   /** Resolves a Terraform address given in a sign-in; `undefined` when the stack neither defines nor references it. */
   resolveAddress(address: string, attributes: readonly string[]): Term | undefined;
 }

@@ -6,8 +6,8 @@
  * of this file, hence the lint exception.
  */
 /* eslint-disable no-bitwise */
-import { DeviceFacts, evaluateDeviceRule } from './device-filter';
-import { and3, decide, EnumList, F, K_GUID, K_OPAQUE, not3, or3, T, Tri, U } from './logic';
+import { DeviceFacts, deviceRuleProperties, evaluateDeviceRule } from './device-filter';
+import { and3, decide, EnumList, F, hasAnyPartial, K_GUID, K_OPAQUE, not3, or3, T, Tri, U } from './logic';
 import {
   ANALYSIS_REASONS,
   R_APPLICATION,
@@ -26,11 +26,12 @@ import {
   R_USERS,
   R_WORKLOAD_IDENTITIES,
 } from './microsoft-data';
-import { WhatIfAccess, WhatIfAccessDecision, WhatIfPolicyResult, WhatIfReport, WhatIfRequirement } from './model';
+import { WhatIfAccess, WhatIfAccessDecision, WhatIfGrantControls, WhatIfPolicyResult, WhatIfReport, WhatIfRequirement } from './model';
 import { AppTerm, CTX_APPLICATION, CTX_USER_ACTION, PreparedSignIn } from './prepare-sign-in';
 import {
   AppList,
   CompiledLocation,
+  LOC_UNKNOWN,
   CompiledPolicy,
   CompiledStack,
   GuestBlock,
@@ -66,6 +67,10 @@ export class Evaluator {
   private readonly locationCache: Int8Array;
   private signIn!: PreparedSignIn;
   private trusted: Tri = U;
+  /** The reason bits of the conditions of the current policy that were unknown. */
+  private unknown = 0;
+  /** Per policy of the last `masks` call: the reason bits of its unknown conditions. */
+  private unknownMasks: Int32Array = new Int32Array(0);
 
   constructor(private readonly stack: CompiledStack) {
     this.locationCache = new Int8Array(stack.locations.length);
@@ -78,13 +83,44 @@ export class Evaluator {
     this.trusted = this.computeTrusted();
     const policies = this.stack.policies;
     const out = new Int32Array(policies.length);
-    for (let i = 0; i < policies.length; i++) out[i] = this.policyMask(policies[i]);
+    const unknown = new Int32Array(policies.length);
+    for (let i = 0; i < policies.length; i++) {
+      this.unknown = 0;
+      out[i] = this.policyMask(policies[i]);
+      unknown[i] = this.unknown;
+    }
+    this.unknownMasks = unknown;
     return out;
+  }
+
+  /**
+   * Re-evaluates only the policies at `indices` (for a sign-in that narrows the one the masks came from: the other
+   * policies are already decided), writing their masks and unknown-condition bits into `masks` / `unknown`.
+   */
+  public masksFor(signIn: PreparedSignIn, indices: readonly number[], masks: Int32Array, unknown: Int32Array): void {
+    this.signIn = signIn;
+    this.locationCache.fill(-1);
+    this.trusted = this.computeTrusted();
+    const policies = this.stack.policies;
+    for (const i of indices) {
+      this.unknown = 0;
+      masks[i] = this.policyMask(policies[i]);
+      unknown[i] = this.unknown;
+    }
+  }
+
+  /**
+   * The reason bits of the conditions that were unknown for each policy in the last `masks` call (0 when none;
+   * `R_NOT_ENOUGH_INFORMATION` itself for an unknown state).
+   */
+  public lastUnknownMasks(): Int32Array {
+    return this.unknownMasks;
   }
 
   /** Evaluates and builds the report. */
   public report(signIn: PreparedSignIn): WhatIfReport {
     const masks = this.masks(signIn);
+    const unknown = this.unknownMasks;
     const policies = this.stack.policies;
     const results: WhatIfPolicyResult[] = [];
     for (let i = 0; i < policies.length; i++) {
@@ -102,9 +138,11 @@ export class Evaluator {
       if (p.sessionControls) result.sessionControls = p.sessionControls;
       results.push(result);
     }
+    const explain = (i: number): string[] => missingDetails(policies[i], unknown[i], signIn, this.stack);
     return {
       results,
-      outcome: { ...decision(policies, masks, ST_ENABLED), reportOnly: decision(policies, masks, ST_REPORT_ONLY) },
+      outcome: { ...decision(policies, masks, ST_ENABLED, explain), reportOnly: decision(policies, masks, ST_REPORT_ONLY, explain) },
+      warnings: signIn.warnings,
     };
   }
 
@@ -122,42 +160,53 @@ export class Evaluator {
         const inc = p.incSpAllInTenant ? T : p.incSps.hasAny(s.servicePrincipal);
         r = decide(inc, p.excSps.hasAny(s.servicePrincipal));
         if (p.spFilter && r !== F) r = U; // the filter reads custom security attributes the sign-in cannot give
-        mask |= bit(r, R_WORKLOAD_IDENTITIES);
+        mask |= this.bit(r, R_WORKLOAD_IDENTITIES);
       }
-      if (p.spRisk !== null) mask |= bit(p.spRisk.match(s.servicePrincipalRisk), R_WORKLOAD_IDENTITIES);
+      if (p.spRisk !== null) mask |= this.bit(p.spRisk.match(s.servicePrincipalRisk), R_WORKLOAD_IDENTITIES);
     } else if (p.hasUsers) {
-      mask |= bit(this.users(p), R_USERS);
+      mask |= this.bit(this.users(p), R_USERS);
     }
 
     // ---- target resources
     if (s.context === CTX_USER_ACTION) {
-      if (p.targetKind === TG_ACTIONS) mask |= bit(p.userActions.match(s.userActionUrn), R_USER_ACTIONS);
+      if (p.targetKind === TG_ACTIONS) mask |= this.bit(p.userActions.match(s.userActionUrn), R_USER_ACTIONS);
       else if (p.targetKind === TG_APPS && !p.incApps.all) mask |= R_APPLICATION;
     } else if (s.context === CTX_APPLICATION) {
       if (p.targetKind === TG_ACTIONS) mask |= R_USER_ACTIONS;
-      else if (p.targetKind === TG_APPS) mask |= bit(this.applications(p), R_APPLICATION);
+      else if (p.targetKind === TG_APPS) mask |= this.bit(this.applications(p), R_APPLICATION);
     } else {
       // authentication context: provider 3.7.0 policies cannot target one (unverified which reason Graph gives)
       mask |= R_AUTHENTICATION_CONTEXT;
     }
 
     // ---- network
-    if (p.locInc !== null) mask |= bit(decide(this.anyLocation(p.locInc), this.anyLocation(p.locExc)), R_LOCATION);
+    if (p.locInc !== null) mask |= this.bit(decide(this.anyLocation(p.locInc), this.anyLocation(p.locExc)), R_LOCATION);
 
     // ---- user-only conditions
     if (!s.isServicePrincipal) {
-      if (p.clientAppTypes !== null) mask |= bit(p.clientAppTypes.match(s.clientAppType), R_CLIENT_APPS);
+      if (p.clientAppTypes !== null) mask |= this.bit(p.clientAppTypes.match(s.clientAppType), R_CLIENT_APPS);
       if (p.platformsInc !== null) {
-        mask |= bit(decide(p.platformsInc.match(s.devicePlatform), excluded(p.platformsExc!, s.devicePlatform)), R_DEVICE_PLATFORM);
+        mask |= this.bit(decide(p.platformsInc.match(s.devicePlatform), excluded(p.platformsExc!, s.devicePlatform)), R_DEVICE_PLATFORM);
       }
-      if (p.hasDeviceFilter) mask |= bit(this.deviceFilter(p, s.device), R_DEVICES);
-      if (p.signInRisk !== null) mask |= bit(p.signInRisk.match(s.signInRisk), R_SIGN_IN_RISK);
-      if (p.userRisk !== null) mask |= bit(p.userRisk.match(s.userRisk), R_USER_RISK);
-      if (p.insiderRisk !== null) mask |= bit(p.insiderRisk.match(s.insiderRisk), R_INSIDER_RISK);
-      if (p.transferMethods !== null) mask |= bit(p.transferMethods.match(s.transferMethod), R_AUTHENTICATION_FLOW);
+      if (p.hasDeviceFilter) mask |= this.bit(this.deviceFilter(p, s.device), R_DEVICES);
+      if (p.signInRisk !== null) mask |= this.bit(p.signInRisk.match(s.signInRisk), R_SIGN_IN_RISK);
+      if (p.userRisk !== null) mask |= this.bit(p.userRisk.match(s.userRisk), R_USER_RISK);
+      if (p.insiderRisk !== null) mask |= this.bit(p.insiderRisk.match(s.insiderRisk), R_INSIDER_RISK);
+      if (p.transferMethods !== null) mask |= this.bit(p.transferMethods.match(s.transferMethod), R_AUTHENTICATION_FLOW);
     }
-    if (p.stateKind === ST_UNKNOWN) mask |= R_NOT_ENOUGH_INFORMATION;
+    if (p.stateKind === ST_UNKNOWN) {
+      mask |= R_NOT_ENOUGH_INFORMATION;
+      this.unknown |= R_NOT_ENOUGH_INFORMATION;
+    }
     return mask;
+  }
+
+  /** A condition's contribution to the mask: 0 when it holds, its reason when it fails, notEnoughInformation when unknown. */
+  private bit(r: Tri, reason: number): number {
+    if (r === T) return 0;
+    if (r === F) return reason;
+    this.unknown |= reason;
+    return R_NOT_ENOUGH_INFORMATION;
   }
 
   private users(p: CompiledPolicy): Tri {
@@ -167,16 +216,16 @@ export class Evaluator {
     if (inc !== T) {
       if (p.incGuestsSpecial && isGuest) inc = T;
       inc = or3(inc, p.incUsers.hasAny(s.user));
-      inc = or3(inc, p.incGroups.hasAny(s.memberOf));
-      inc = or3(inc, p.incRoles.hasAny(s.roles));
+      inc = or3(inc, s.memberOfPartial === undefined ? p.incGroups.hasAny(s.memberOf) : hasAnyPartial(p.incGroups, s.memberOfPartial));
+      inc = or3(inc, s.rolesPartial === undefined ? p.incRoles.hasAny(s.roles) : hasAnyPartial(p.incRoles, s.rolesPartial));
       if (p.incGuestBlock !== null) inc = or3(inc, this.guest(p.incGuestBlock));
     }
     if (inc === F) return F;
     let exc: Tri = p.excGuestsSpecial && isGuest ? T : F;
     if (exc !== T) {
       exc = or3(exc, p.excUsers.hasAny(s.user));
-      exc = or3(exc, p.excGroups.hasAny(s.memberOf));
-      exc = or3(exc, p.excRoles.hasAny(s.roles));
+      exc = or3(exc, s.memberOfPartial === undefined ? p.excGroups.hasAny(s.memberOf) : hasAnyPartial(p.excGroups, s.memberOfPartial));
+      exc = or3(exc, s.rolesPartial === undefined ? p.excRoles.hasAny(s.roles) : hasAnyPartial(p.excRoles, s.rolesPartial));
       if (p.excGuestBlock !== null) exc = or3(exc, this.guest(p.excGuestBlock));
     }
     return decide(inc, exc);
@@ -224,19 +273,20 @@ export class Evaluator {
   private locationMatch(loc: CompiledLocation): Tri {
     const s = this.signIn;
     if (loc.isIp) {
+      // no named location holds a private, loopback or link-local address
+      if (s.ip !== null && s.ip.special !== null) return F;
       if (loc.ranges === null || s.ip === null) return U;
       return loc.ranges.contains(s.ip) ? T : F;
     }
-    if (loc.countries === null) return U;
-    if (s.country !== null) return loc.countries.has(s.country) ? T : F;
-    // No country given: a private/reserved client IP has no country ("unknown country or region").
-    if (loc.lookupByIp && s.ip !== null && !s.ip.unicast) return loc.includeUnknown;
-    return U;
+    // A country location needs `country`: the evaluator does not geolocate, whatever the IP.
+    if (loc.countries === null || s.country === null) return U;
+    return loc.countries.has(s.country) ? T : F;
   }
 
   /** `AllTrusted`: the IP is inside a trusted IP location. */
   private computeTrusted(): Tri {
     const s = this.signIn;
+    if (s.ip !== null && s.ip.special !== null) return F;
     let r: Tri = this.stack.hasUnknownNamedLocations ? U : F;
     for (const loc of this.stack.locations) {
       if (!loc.isIp || loc.trusted === F) continue;
@@ -253,10 +303,6 @@ export class Evaluator {
   }
 }
 
-function bit(r: Tri, reason: number): number {
-  return r === T ? 0 : r === F ? reason : R_NOT_ENOUGH_INFORMATION;
-}
-
 function excluded(list: EnumList, value: string | null): Tri {
   if (!list.all && list.values.size === 0 && !list.unknown) return F;
   return list.match(value);
@@ -265,10 +311,10 @@ function excluded(list: EnumList, value: string | null): Tri {
 function appIn(list: AppList, app: AppTerm, include: boolean): Tri {
   if (include && list.all) return T;
   if (app.term === null) {
-    // the sign-in names a whole suite
-    if ((app.suite === 'Office365' && list.office365) || (app.suite === 'MicrosoftAdminPortals' && list.adminPortals)) return T;
-    const member = app.suite === 'Office365' ? list.hasOfficeMember : list.hasAdminMember;
-    return member || list.ids.hasOpaque ? U : F;
+    // A group of apps named in the request matches no policy on apps (Learn what-if-tool.md: "Groups of apps, such
+    // as Office 365 or Microsoft Admin Portals, don't result in a match"); it is an app outside every list, which
+    // only All resources includes.
+    return include && list.all ? T : F;
   }
   const term = app.term;
   let r = list.ids.has(term);
@@ -281,27 +327,128 @@ function appIn(list: AppList, app: AppTerm, include: boolean): Tri {
   return r;
 }
 
-function decision(policies: CompiledPolicy[], masks: Int32Array, state: number): WhatIfAccessDecision {
+/** Atoms of a grant requirement: built-in controls, the strength, terms of use, custom factors. */
+export function atoms(g: WhatIfGrantControls): string[] {
+  const out = [...g.builtInControls];
+  if (g.authenticationStrength) out.push(`strength:${g.authenticationStrength.id}`);
+  for (const t of g.termsOfUse) out.push(`terms:${t}`);
+  for (const c of g.customAuthenticationFactors) out.push(`custom:${c}`);
+  return out;
+}
+
+/**
+ * Whether the requirements of the applying policies already imply `g` (every way to satisfy them satisfies `g`),
+ * treating controls as independent: the applying requirements form a conjunction of clauses (an `AND` policy gives
+ * one clause per control, an `OR` policy one clause of all its controls). `g` with `AND` is implied when each of its
+ * controls is a one-control clause; `g` with `OR` when some clause lies within its controls.
+ */
+export function implied(g: WhatIfGrantControls, requirements: readonly WhatIfRequirement[]): boolean {
+  const wanted = atoms(g);
+  if (wanted.length === 0) return true;
+  const clauses: string[][] = [];
+  for (const r of requirements) {
+    const a = atoms(r);
+    if (r.operator === 'AND' || a.length === 1) for (const x of a) clauses.push([x]);
+    else clauses.push(a);
+  }
+  if (g.operator === 'AND' || wanted.length === 1) return wanted.every((w) => clauses.some((c) => c.length === 1 && c[0] === w));
+  return clauses.some((c) => c.every((x) => wanted.includes(x)));
+}
+
+export function decision(policies: CompiledPolicy[], masks: Int32Array, state: number, explain: (i: number) => string[]): WhatIfAccessDecision {
   const blockedBy: string[] = [];
   const requirements: WhatIfRequirement[] = [];
   const undetermined: string[] = [];
+  let maybe: number[] | undefined;
   for (let i = 0; i < policies.length; i++) {
     const p = policies[i];
     const mask = masks[i];
-    const inScope = p.stateKind === state || (state === ST_ENABLED && p.stateKind === ST_UNKNOWN);
+    // a state only known at apply time may be either
+    const inScope = p.stateKind === state || p.stateKind === ST_UNKNOWN;
     if (!inScope) continue;
     if (mask === R_NOT_ENOUGH_INFORMATION) {
       undetermined.push(p.info.address);
+      if (p.isBlock || p.hasGrant) (maybe ??= []).push(i);
     } else if (mask === 0) {
       if (p.isBlock) blockedBy.push(p.info.address);
       else if (p.hasGrant) requirements.push({ address: p.info.address, displayName: p.info.displayName, ...p.grantControls! });
     }
   }
-  if (blockedBy.length > 0) return { access: WhatIfAccess.BLOCKED, requirements: [], blockedBy, undetermined };
+  if (blockedBy.length > 0) return { access: WhatIfAccess.BLOCKED, requirements: [], blockedBy, undetermined, undeterminedBy: [], missing: [] };
+  const undeterminedBy: string[] = [];
+  const missing = new Set<string>();
+  for (const i of maybe ?? []) {
+    const p = policies[i];
+    if (p.isBlock || !implied(p.grantControls!, requirements)) {
+      undeterminedBy.push(p.info.address);
+      for (const m of explain(i)) missing.add(m);
+    }
+  }
   return {
-    access: requirements.length > 0 ? WhatIfAccess.REQUIRES_CONTROLS : WhatIfAccess.ALLOWED,
+    access: undeterminedBy.length > 0 ? WhatIfAccess.UNDETERMINED : requirements.length > 0 ? WhatIfAccess.REQUIRES_CONTROLS : WhatIfAccess.ALLOWED,
     requirements,
     blockedBy,
     undetermined,
+    undeterminedBy,
+    missing: [...missing],
   };
+}
+
+const APPLY_TIME = 'a value known only at apply time (a data source, a reference outside the stack or an expression)';
+
+/**
+ * What would decide a policy whose conditions in `unknown` (reason bits) were unknown: the sign-in details it lacks,
+ * as request paths, or a sentence naming the condition that depends on an apply-time value.
+ */
+export function missingDetails(p: CompiledPolicy, unknown: number, s: PreparedSignIn, stack: CompiledStack): string[] {
+  const out: string[] = [];
+  const need = (condition: string, details: Array<string | false>): void => {
+    const given = details.filter((d): d is string => d !== false);
+    if (given.length > 0) out.push(...given);
+    else out.push(`${condition}: ${APPLY_TIME}`);
+  };
+  if (unknown & R_NOT_ENOUGH_INFORMATION) out.push(`state: ${APPLY_TIME}`);
+  if (unknown & R_USERS) {
+    const guestTenants = (b: GuestBlock | null) => b !== null && b.allTenants !== T;
+    need('users', [
+      s.user === null && (!p.incUsers.empty || !p.excUsers.empty) && 'signInIdentity.userId',
+      s.memberOf === null && (!p.incGroups.empty || !p.excGroups.empty) && 'directory.memberOf',
+      s.roles === null && (!p.incRoles.empty || !p.excRoles.empty) && 'directory.roles',
+      s.externalTenant === null && (guestTenants(p.incGuestBlock) || guestTenants(p.excGuestBlock)) && 'signInIdentity.externalTenantId',
+    ]);
+  }
+  if (unknown & R_WORKLOAD_IDENTITIES) {
+    if (p.spFilter) out.push('workloadIdentities: the service principal filter reads custom security attributes, which a sign-in does not carry');
+    else need('workloadIdentities', [p.spRisk !== null && s.servicePrincipalRisk === null && 'signInConditions.servicePrincipalRiskLevel']);
+  }
+  if (unknown & R_APPLICATION) out.push(`application: ${APPLY_TIME}`);
+  if (unknown & R_USER_ACTIONS) out.push(`userActions: ${APPLY_TIME}`);
+  if (unknown & R_DEVICE_PLATFORM) need('devicePlatform', [s.devicePlatform === null && 'signInConditions.devicePlatform']);
+  if (unknown & R_DEVICES) {
+    if (p.deviceRule === undefined) {
+      out.push('devices: the filter rule could not be read offline (see the stack warnings)');
+    } else {
+      const device = s.device;
+      need('devices', deviceRuleProperties(p.deviceRule).map((prop) => (device === null || !device.has(prop.toLowerCase())) && `signInConditions.deviceInfo.${prop}`));
+    }
+  }
+  if (unknown & R_CLIENT_APPS) {
+    if (s.clientAppType === null) out.push('signInConditions.clientAppType');
+    else if (p.clientAppTypes?.maybe?.has(s.clientAppType)) {
+      out.push('signInConditions.clientAppType: easSupported when the Exchange ActiveSync client is on a supported platform (exchangeActiveSync covers both)');
+    } else out.push(`clientApps: ${APPLY_TIME}`);
+  }
+  if (unknown & R_LOCATION) {
+    const codes = [...(p.locInc ?? []), ...p.locExc];
+    const usesIp = codes.some((c) => c === LOC_ALL_TRUSTED || (c >= 0 && stack.locations[c].isIp));
+    const usesCountry = codes.some((c) => c >= 0 && !stack.locations[c].isIp);
+    const details = [s.ip === null && usesIp && 'signInConditions.ipAddress', s.country === null && usesCountry && 'signInConditions.country'];
+    if (details.some((d) => d !== false) || !(codes.includes(LOC_UNKNOWN) || stack.hasUnknownNamedLocations)) need('location', details);
+    else out.push('location: a named location defined outside the stack (its ranges, countries or trust are not known offline)');
+  }
+  if (unknown & R_SIGN_IN_RISK) need('signInRisk', [s.signInRisk === null && 'signInConditions.signInRiskLevel']);
+  if (unknown & R_USER_RISK) need('userRisk', [s.userRisk === null && 'signInConditions.userRiskLevel']);
+  if (unknown & R_INSIDER_RISK) need('insiderRisk', [s.insiderRisk === null && 'signInConditions.insiderRiskLevel']);
+  if (unknown & R_AUTHENTICATION_FLOW) need('authenticationFlow', [s.transferMethod === null && 'signInConditions.authenticationFlow.transferMethod']);
+  return out;
 }

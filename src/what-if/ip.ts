@@ -9,9 +9,15 @@ export interface ParsedIp {
   readonly v4: number;
   /** IPv6 as a 128-bit BigInt (0n for IPv4). */
   readonly v6: bigint;
-  /** Whether the address is public unicast (only public addresses have a country). */
-  readonly unicast: boolean;
+  /**
+   * The kind of address when it is private, loopback or link-local (`private`, `uniqueLocal`, `loopback`,
+   * `linkLocal`): no sign-in to Entra ID comes from one, and no named location can hold one. `null` otherwise.
+   */
+  readonly special: string | null;
 }
+
+/** ipaddr.js ranges of addresses no sign-in to Entra ID comes from (RFC 1918 / RFC 4193 private, loopback, link-local). */
+const SPECIAL_RANGES = new Set(['private', 'uniqueLocal', 'loopback', 'linkLocal']);
 
 /** Parses a sign-in IP address; `undefined` when it is not a valid IPv4 (dotted quad) or IPv6 address. */
 export function parseIp(text: string): ParsedIp | undefined {
@@ -25,11 +31,12 @@ export function parseIp(text: string): ParsedIp | undefined {
   } else {
     return undefined;
   }
-  const unicast = addr.range() === 'unicast';
+  const range = addr.range();
+  const special = SPECIAL_RANGES.has(range) ? range : null;
   if (addr.kind() === 'ipv4') {
-    return { v4: v4Number((addr as ipaddr.IPv4).octets), v6: 0n, unicast };
+    return { v4: v4Number((addr as ipaddr.IPv4).octets), v6: 0n, special };
   }
-  return { v4: -1, v6: v6Number((addr as ipaddr.IPv6).toByteArray()), unicast };
+  return { v4: -1, v6: v6Number((addr as ipaddr.IPv6).toByteArray()), special };
 }
 
 function v4Number(octets: number[]): number {
@@ -95,6 +102,12 @@ export class RangeSet {
     return this.v4.length === 0 && this.v6.length === 0;
   }
 
+  /** The merged ranges, sorted: IPv4 as `[start, end]` numbers, IPv6 as `[start, end]` BigInts (inclusive). */
+  public intervals(): { v4: Array<[number, number]>; v6: Array<[bigint, bigint]> } {
+    const pairs = <N>(flat: N[]): Array<[N, N]> => Array.from({ length: flat.length / 2 }, (_, i) => [flat[2 * i], flat[2 * i + 1]] as [N, N]);
+    return { v4: pairs(this.v4), v6: pairs(this.v6) };
+  }
+
   /** Whether `ip` is inside one of the ranges. */
   public contains(ip: ParsedIp): boolean {
     return ip.v4 >= 0 ? search(this.v4, ip.v4) : search(this.v6, ip.v6);
@@ -126,4 +139,16 @@ function search<N extends number | bigint>(flat: N[], value: N): boolean {
     else return true;
   }
   return false;
+}
+
+/** The text of an IPv4 address given as a number. */
+export function v4Text(n: number): string {
+  return [24, 16, 8, 0].map((shift) => Math.floor(n / 2 ** shift) % 256).join('.');
+}
+
+/** The text of an IPv6 address given as a BigInt (compressed form). */
+export function v6Text(n: bigint): string {
+  const bytes: number[] = [];
+  for (let i = 15; i >= 0; i--) bytes.push(Number((n >> BigInt(8 * i)) & 0xffn)); // eslint-disable-line no-bitwise
+  return ipaddr.fromByteArray(bytes).toString();
 }

@@ -111,6 +111,30 @@ export class IdList {
   }
 }
 
+/**
+ * Group or role membership known for some objects only (gap analysis explores it one object at a time): `in` are
+ * the objects the sign-in is a member of, `decided` the keys of every object whose membership is known.
+ */
+export interface PartialMembership {
+  readonly in: readonly Term[];
+  readonly decided: ReadonlySet<string>;
+}
+
+/** Whether any object of `list` is one the partial membership holds; unknown for an object not yet decided. */
+export function hasAnyPartial(list: IdList, known: PartialMembership): Tri {
+  if (list.empty) return F;
+  let r: Tri = F;
+  for (const t of known.in) {
+    const m = list.has(t);
+    if (m === T) return T;
+    if (m === U) r = U;
+  }
+  for (const key of list.keys) {
+    if (!known.decided.has(key)) return U;
+  }
+  return r;
+}
+
 /** A compiled list of enum values (client app types, platforms, risk levels, ...). */
 export class EnumList {
   /** The values. */
@@ -119,13 +143,18 @@ export class EnumList {
   public all = false;
   /** The list contains an unresolvable expression. */
   public unknown = false;
+  /**
+   * Sign-in values that may or may not be in the list (a sign-in value wider than a policy value: `exchangeActiveSync`
+   * against a policy on `easSupported` only); `null` when there are none.
+   */
+  public maybe: Set<string> | null = null;
 
   /** Whether `value` is in the list; `null` means the sign-in does not say. */
   public match(value: string | null): Tri {
     if (this.all) return T;
     if (value === null) return this.values.size === 0 && !this.unknown ? F : U;
     if (this.values.has(value)) return T;
-    return this.unknown ? U : F;
+    return this.unknown || (this.maybe !== null && this.maybe.has(value)) ? U : F;
   }
 }
 

@@ -8,6 +8,12 @@ export enum WhatIfAccess {
   REQUIRES_CONTROLS = 'requiresControls',
   /** No applying policy blocks or requires a grant control (session controls may still apply). */
   ALLOWED = 'allowed',
+  /**
+   * No applying policy blocks, but a policy that would block, or would add a grant requirement not already
+   * required, is `notEnoughInformation`: the decision depends on sign-in details the sign-in does not give (or on
+   * values known only at apply time). `undeterminedBy` lists those policies and `missing` what would decide them.
+   */
+  UNDETERMINED = 'undetermined',
 }
 
 /**
@@ -125,12 +131,13 @@ export interface WhatIfRequirement extends WhatIfGrantControls {
  * The access decision over one set of policies (enabled, or report-only).
  */
 export interface WhatIfAccessDecision {
-  /** The decision: `blocked`, `requiresControls` or `allowed`. */
+  /** The decision: `blocked`, `requiresControls`, `allowed` or `undetermined`. */
   readonly access: WhatIfAccess;
 
   /**
-   * The grant controls each applying policy requires when `access` is `requiresControls`; every policy's
-   * requirement must be satisfied. Empty when `access` is `blocked` or `allowed`.
+   * The grant controls each applying policy requires when `access` is `requiresControls` (or `undetermined`: the
+   * requirements already certain); every policy's requirement must be satisfied. Empty when `access` is `blocked`
+   * or `allowed`.
    */
   readonly requirements: WhatIfRequirement[];
 
@@ -142,6 +149,21 @@ export interface WhatIfAccessDecision {
    * details they might apply and change `access`. Empty when the decision is certain.
    */
   readonly undetermined: string[];
+
+  /**
+   * Addresses of the policies that make `access` `undetermined`: each is `notEnoughInformation` and, if it applied,
+   * would block or add a grant requirement that the applying policies do not already impose. Empty unless `access`
+   * is `undetermined`.
+   */
+  readonly undeterminedBy: string[];
+
+  /**
+   * What would decide the policies of `undeterminedBy`: sign-in details to add, as paths in the request
+   * (`directory.memberOf`, `signInConditions.ipAddress`, `signInConditions.deviceInfo.trustType`, ...), or, for a
+   * value the stack only knows at apply time, a sentence that says which condition depends on it. Empty unless
+   * `access` is `undetermined`.
+   */
+  readonly missing: string[];
 }
 
 /**
@@ -164,6 +186,12 @@ export interface WhatIfReport {
 
   /** The access decision. */
   readonly outcome: WhatIfOutcome;
+
+  /**
+   * Things about the sign-in that may surprise, e.g. a group of apps named in `includeApplications` (Graph's What
+   * If matches no policy on it) or a private IP address (no sign-in to Entra ID comes from one). Empty when none.
+   */
+  readonly warnings: string[];
 }
 
 /**

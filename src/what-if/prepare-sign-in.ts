@@ -9,7 +9,7 @@
 import { DeviceFacts } from './device-filter';
 import { parseIp, ParsedIp } from './ip';
 import { CompiledStack } from './compiled-stack';
-import { K_GUID, Term } from './logic';
+import { K_GUID, PartialMembership, Term } from './logic';
 import { DEVICE_INFO_LIST_FIELDS, DEVICE_INFO_STRING_FIELDS } from './microsoft-data';
 import { ADDRESS_RE } from '../model/references';
 import { isCountryCode } from '../private/country-codes';
@@ -43,6 +43,10 @@ export interface PreparedSignIn {
   readonly externalTenant: Term[] | null;
   readonly memberOf: Term[] | null;
   readonly roles: Term[] | null;
+  /** Gap analysis only: group membership known for some groups (then `memberOf` is null). */
+  readonly memberOfPartial?: PartialMembership;
+  /** Gap analysis only: role membership known for some roles (then `roles` is null). */
+  readonly rolesPartial?: PartialMembership;
   readonly servicePrincipal: Term[] | null;
   readonly context: number;
   readonly apps: AppTerm[];
@@ -58,6 +62,8 @@ export interface PreparedSignIn {
   readonly transferMethod: string | null;
   readonly device: DeviceFacts | null;
   readonly appliedPoliciesOnly: boolean;
+  /** Sign-in warnings for the report. */
+  readonly warnings: string[];
 }
 
 const USER_SIGN_IN = '#microsoft.graph.userSignIn';
@@ -81,6 +87,14 @@ const CONDITION_FIELDS = [
 ];
 
 export { show };
+
+/** Words for the ipaddr.js ranges `ParsedIp.special` names. */
+const SPECIAL_LABELS: { readonly [range: string]: string } = {
+  private: 'private (RFC 1918)',
+  uniqueLocal: 'unique local (RFC 4193, private)',
+  loopback: 'loopback',
+  linkLocal: 'link-local',
+};
 
 function distance(a: string, b: string): number {
   const prev = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -117,6 +131,7 @@ function closest(value: string, allowed: readonly string[]): string | undefined 
 
 class Validator {
   public readonly problems: string[] = [];
+  public readonly warnings: string[] = [];
 
   constructor(private readonly stack: CompiledStack) {}
 
@@ -304,7 +319,14 @@ function prepareContext(v: Validator, ctx: unknown, isServicePrincipal: boolean)
     } else {
       list.forEach((item, i) => {
         if (item === 'Office365' || item === 'MicrosoftAdminPortals') {
+          // What If tool (Learn what-if-tool.md): "Groups of apps, such as Office 365 or Microsoft Admin Portals,
+          // don't result in a match." The name is kept as an app that is no member of any suite.
           out.apps.push({ term: null, suite: item });
+          v.warnings.push(
+            `signInContext.includeApplications[${i}]: '${item}' is a group of apps; Graph's What If matches no policy on a group of apps named in the request (only policies on All resources apply), so name a member app id instead, e.g. ${
+              item === 'Office365' ? '00000003-0000-0ff1-ce00-000000000000 (SharePoint Online)' : 'c44b4083-3bb0-49c1-b47d-974e53cbdf3c (Azure portal)'
+            }`,
+          );
         } else {
           const term = v.identity(item, `signInContext.includeApplications[${i}]`, ['client_id', 'application_id'], 'azuread_application.app');
           if (term) out.apps.push({ term, suite: null });
@@ -390,6 +412,11 @@ function prepareConditions(v: Validator, conditions: unknown): Conditions {
   const ipText = v.string(conditions, 'ipAddress', path);
   if (ipText !== null) {
     out.ip = parseIp(ipText) ?? null;
+    if (out.ip?.special) {
+      v.warnings.push(
+        `${path}.ipAddress: ${ipText} is a ${SPECIAL_LABELS[out.ip.special]} address; no sign-in to Entra ID comes from one (Entra sees the public address the network translates it to), so it matches no named location; use the public egress IP`,
+      );
+    }
     if (!out.ip) {
       v.problem(
         `${path}.ipAddress`,
@@ -447,5 +474,5 @@ export function prepareSignIn(signIn: unknown, stack: CompiledStack): PreparedSi
     v.problem('appliedPoliciesOnly', `expected true or false, got ${show(applied)}`);
   }
   if (v.problems.length > 0) return v.problems;
-  return { ...identity, ...directory, ...context, ...conditions, appliedPoliciesOnly: applied === true };
+  return { ...identity, ...directory, ...context, ...conditions, appliedPoliciesOnly: applied === true, warnings: v.warnings };
 }

@@ -36,6 +36,18 @@ export function decisionLines(decision: WhatIfAccessDecision, byAddress: Map<str
   const lines: string[] = [];
   for (const address of decision.blockedBy) lines.push(`${indent}blocked by ${policyLabel(byAddress.get(address), address)}`);
   for (const r of decision.requirements) lines.push(`${indent}${r.displayName} (${r.address}) requires ${controlsLabel(r)}`);
+  if (decision.undeterminedBy.length > 0) {
+    lines.push(
+      `${indent}undetermined: ${decision.undeterminedBy
+        .map((a) => {
+          const r = byAddress.get(a);
+          const effect = r?.grantControls?.builtInControls.includes('block') ? 'would block' : `would require ${controlsLabel(r?.grantControls)}`;
+          return `${policyLabel(r, a)} ${r ? effect : 'might apply'}`;
+        })
+        .join('; ')}`,
+    );
+    lines.push(`${indent}missing to decide: ${decision.missing.join(', ')}`);
+  }
   if (decision.undetermined.length > 0) {
     lines.push(
       `${indent}undetermined (notEnoughInformation, might apply with more sign-in details): ${decision.undetermined
@@ -76,5 +88,6 @@ export function formatReport(report: WhatIfReport): string {
   out.push(...decisionLines(report.outcome, byAddress, '  '));
   out.push(`Outcome (report-only policies): ${report.outcome.reportOnly.access}`);
   out.push(...decisionLines(report.outcome.reportOnly, byAddress, '  '));
+  for (const w of report.warnings ?? []) out.push(`warning: ${w}`);
   return out.join('\n') + '\n';
 }

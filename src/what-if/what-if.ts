@@ -4,6 +4,7 @@ import { TerraformStack } from 'cdktf';
 import type * as Engine from './engine';
 import { WhatIfInputError, WhatIfStackError } from './errors';
 import { WhatIfPolicyInfo, WhatIfReport } from './model';
+import { SignIn } from './sign-in';
 import { ConditionalAccessModel } from '../model/conditional-access-model';
 import { listStacks, parseStackJson, readStackJson, STACK_FILE } from '../model/stack-file';
 import { synthesizedJson } from '../private/synthesized-json';
@@ -142,7 +143,7 @@ export class WhatIf {
    * @returns every problem found, each starting with the path of the field (empty when the sign-in is valid)
    */
   public validate(signIn: any): string[] {
-    const prepared = engine().prepareSignIn(signIn, this.compiled);
+    const prepared = engine().prepareSignIn(signIn instanceof SignIn ? signIn.toJson() : signIn, this.compiled);
     return Array.isArray(prepared) ? prepared : [];
   }
 
@@ -157,12 +158,13 @@ export class WhatIf {
    *   `clientAppType`, `devicePlatform`, `signInRiskLevel`, `userRiskLevel`, `servicePrincipalRiskLevel`,
    *   `insiderRiskLevel`, `authenticationFlow`, `deviceInfo`) and `appliedPoliciesOnly`; plus the offline
    *   extension `directory: { memberOf: [...], roles: [...] }` (group ids and role template ids; omit a list
-   *   when unknown). Ids may be GUIDs or Terraform addresses such as `azuread_group.admins`.
-   * @returns one result per policy and the access decision
+   *   when unknown). Ids may be GUIDs or Terraform addresses such as `azuread_group.admins`. Or a `SignIn`
+   *   built with `SignIn.user`, `SignIn.guest` or `SignIn.servicePrincipal`.
+   * @returns one result per policy, the access decision and the sign-in warnings
    * @throws WhatIfInputError when the sign-in is invalid; the message names every bad field, value and fix
    */
   public evaluate(signIn: any): WhatIfReport {
-    const prepared = engine().prepareSignIn(signIn, this.compiled);
+    const prepared = engine().prepareSignIn(signIn instanceof SignIn ? signIn.toJson() : signIn, this.compiled);
     if (Array.isArray(prepared)) throw new WhatIfInputError(prepared);
     return this.evaluator.report(prepared);
   }

@@ -184,7 +184,7 @@ describe('test', () => {
     expect(r.stdout).toBe('');
     expect(r.stderr.split('\n')).toEqual([
       `error: ${bad}: scenarios[0] ('a').expect.acess: unknown field; allowed fields are access, reportOnlyAccess, policies`,
-      `error: ${bad}: scenarios[0] ('a').expect.reportOnlyAccess: 'denied' is not an access decision; use one of blocked, requiresControls, allowed`,
+      `error: ${bad}: scenarios[0] ('a').expect.reportOnlyAccess: 'denied' is not an access decision; use one of blocked, requiresControls, allowed, undetermined`,
       `error: ${bad}: scenarios[0] ('a').expect.policies["x"]: ' location' is not an analysis reason; use notSet or a comma-joined list (no spaces) of notEnoughInformation, invalidCondition, users, workloadIdentities, application, userActions, authenticationContext, devicePlatform, devices, clientApps, location, signInRisk, emptyPolicy, invalidPolicy, policyNotEnabled, userRisk, time, insiderRisk, authenticationFlow`,
       `error: ${bad}: scenarios[0] ('a').expect.policies["y"]: 'notset' is not an analysis reason; use notSet or a comma-joined list (no spaces) of notEnoughInformation, invalidCondition, users, workloadIdentities, application, userActions, authenticationContext, devicePlatform, devices, clientApps, location, signInRisk, emptyPolicy, invalidPolicy, policyNotEnabled, userRisk, time, insiderRisk, authenticationFlow`,
       `error: ${bad}: scenarios[1] ('a').name: duplicate scenario name; give each scenario its own name`,
@@ -208,6 +208,58 @@ describe('test', () => {
     const r = run('test', STACK, file('s.json', memberSignIn));
     expect(r.exitCode).toBe(2);
     expect(r.stderr).toMatch(/^error: .*s\.json: expected \{ "scenarios": \[ \{ "name": \.\.\., "signIn": \.\.\., "expect": \.\.\. \} \] \}, got \{/);
+  });
+
+  test('an allowed expectation fails on undetermined, saying what to add to the sign-in; undetermined can be expected', () => {
+    const graphBody = { ...memberSignIn };
+    delete graphBody.directory;
+    const s = {
+      scenarios: [
+        { name: 'forgot the directory', signIn: graphBody, expect: { access: 'requiresControls' } },
+        { name: 'knows it is undetermined', signIn: graphBody, expect: { access: 'undetermined' } },
+      ],
+    };
+    const r = run('test', STACK, file('s.json', s));
+    expect(r.exitCode).toBe(1);
+    expect(r.stdout.split('\n').slice(0, 5)).toEqual([
+      'FAIL  forgot the directory',
+      '      access',
+      '      - expected: "requiresControls"',
+      '      + actual:   "undetermined"',
+      '        notEnoughInformation for Combined Security Info Registration with TAP (azuread_conditional_access_policy.members), which would change access if it applied; add to the sign-in: directory.memberOf',
+    ]);
+    expect(r.stdout).toContain('\nPASS  knows it is undetermined\n');
+    expect(r.stdout).toContain('      Outcome (enabled policies): undetermined\n');
+  });
+
+  test('stack warnings fail the run by default, printed with the results; --allow-warnings accepts them', () => {
+    const json = JSON.parse(fs.readFileSync(path.join(STACK, 'cdk.tf.json'), 'utf8'));
+    // a named location referenced by its id (a path): Graph rejects it (error 1040)
+    json.resource.azuread_conditional_access_policy.guests.conditions.locations.excluded_locations = ['${azuread_named_location.hq.id}'];
+    const stack = file('cdk.tf.json', json);
+    const strict = run('test', stack, SCENARIOS);
+    expect(strict.exitCode).toBe(1);
+    expect(strict.stderr).toBe('');
+    const lines = strict.stdout.split('\n');
+    expect(lines[0]).toBe('Stack warnings (each fails the run; pass --allow-warnings to accept them):');
+    expect(lines[1]).toMatch(/^  warning: azuread_conditional_access_policy\..*uses the named location's id \(a path\); Graph rejects it \(error 1040\), use \.object_id$/);
+    expect(lines[lines.length - 2]).toBe('4 scenarios: 4 passed, 0 failed; 1 stack warning (failing)');
+    const allowed = run('test', stack, SCENARIOS, '--allow-warnings');
+    expect(allowed.exitCode).toBe(0);
+    expect(allowed.stdout.split('\n')[0]).toBe('Stack warnings (accepted with --allow-warnings):');
+    expect(allowed.stdout).toContain('4 scenarios: 4 passed, 0 failed; 1 stack warning (allowed)\n');
+    const asJson = JSON.parse(run('test', stack, SCENARIOS, '--json').stdout);
+    expect(asJson).toMatchObject({ passed: 4, failed: 0, warningsFail: true, warnings: [expect.stringContaining('error 1040')] });
+  });
+
+  test('sign-in warnings are printed under the scenario and do not fail it', () => {
+    const s = { scenarios: [{ name: 'from the LAN', signIn: { ...memberSignIn, signInConditions: { ipAddress: '10.1.2.3' } }, expect: { access: 'requiresControls' } }] };
+    const r = run('test', STACK, file('s.json', s));
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout.split('\n').slice(0, 2)).toEqual([
+      'PASS  from the LAN',
+      '      warning: signInConditions.ipAddress: 10.1.2.3 is a private (RFC 1918) address; no sign-in to Entra ID comes from one (Entra sees the public address the network translates it to), so it matches no named location; use the public egress IP',
+    ]);
   });
 
   test('appliedPoliciesOnly: a policy left out of the results did not apply', () => {

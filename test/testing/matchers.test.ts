@@ -4,7 +4,8 @@ import * as path from 'path';
 import { ConditionalAccessPolicy } from '@cdktf/provider-azuread/lib/conditional-access-policy';
 import { TerraformStack, Testing } from 'cdktf';
 import { setupWhatIfMatchers, whatIf } from '../../src/testing';
-import { WhatIf } from '../../src/what-if';
+import { GuestOrExternalUserType, UserAction } from '../../src';
+import { SignIn, WhatIf } from '../../src/what-if';
 
 setupWhatIfMatchers();
 
@@ -70,6 +71,39 @@ describe('access matchers', () => {
     expect(failure(() => expect(whatIf(stackFile, guest)).not.toBeBlocked())).toContain(
       'Expected the sign-in not to be blocked under enabled policies, but it is.',
     );
+  });
+});
+
+describe('undetermined (issue 10): never a false pass', () => {
+  // no directory: the members policy excludes a group, so whether it applies is unknown
+  const { directory: _unused, ...forgetful } = member;
+
+  test('toBeAllowed and toRequireControls fail on undetermined, saying what to add to the sign-in', () => {
+    const report = whatIf(stackFile, forgetful);
+    expect(report.outcome.access).toBe('undetermined');
+    expect(report).toBeUndetermined();
+    expect(report).not.toBeAllowed();
+    const allowed = failure(() => expect(report).toBeAllowed());
+    expect(allowed).toContain('Expected the sign-in to be allowed under enabled policies, but access is undetermined.');
+    expect(allowed).toContain(
+      `The decision is undetermined: notEnoughInformation for ${MEMBERS} (azuread_conditional_access_policy.members), which would change access if it applied; add to the sign-in: directory.memberOf.`,
+    );
+    expect(failure(() => expect(report).toRequireControls())).toContain('add to the sign-in: directory.memberOf.');
+    expect(failure(() => expect(whatIf(stackFile, member)).toBeUndetermined())).toContain(
+      'Expected the sign-in to be undetermined under enabled policies, but access is requiresControls.',
+    );
+  });
+
+  test('whatIf takes a typed SignIn', () => {
+    const typed = SignIn.guest({
+      userId: '22222222-2222-4222-8222-222222222222',
+      externalUserType: GuestOrExternalUserType.INTERNAL_GUEST,
+      userAction: UserAction.REGISTER_SECURITY_INFORMATION,
+      ipAddress: '198.51.100.7',
+      memberOf: [],
+      roles: [],
+    });
+    expect(whatIf(stackFile, typed)).toBeBlocked();
   });
 });
 

@@ -1,5 +1,5 @@
 // Target resources in an application context: ids, All, the Office 365 and Microsoft Admin Portals suites.
-import { IDS, policy, reasons, signIn } from './helpers';
+import { IDS, policy, reasons, signIn, whatIfOf } from './helpers';
 
 const apps = (included: string[], excluded: string[] = []) =>
   policy({ conditions: { applications: { included_applications: included, excluded_applications: excluded } } });
@@ -28,11 +28,22 @@ test('MicrosoftAdminPortals covers the Azure portal', () => {
   expect(reasons(apps(['MicrosoftAdminPortals']), opening(IDS.sharePoint))).toBe('application');
 });
 
-test('a sign-in may name a whole suite', () => {
-  expect(reasons(apps(['Office365']), opening('Office365'))).toBe('notSet');
+test('a suite named in the request matches no policy on apps (Learn what-if-tool.md: "Groups of apps, such as Office 365 or Microsoft Admin Portals, don\'t result in a match")', () => {
+  expect(reasons(apps(['Office365']), opening('Office365'))).toBe('application');
+  expect(reasons(apps(['MicrosoftAdminPortals']), opening('MicrosoftAdminPortals'))).toBe('application');
+  expect(reasons(apps([IDS.sharePoint]), opening('Office365'))).toBe('application');
   expect(reasons(apps([IDS.customApp]), opening('Office365'))).toBe('application');
-  // which member is meant is unknown, so a policy on one member may or may not apply
-  expect(reasons(apps([IDS.sharePoint]), opening('Office365'))).toBe('notEnoughInformation');
+  // it is still an app: All resources includes it, and excluding the suite does not exclude the name
+  expect(reasons(apps(['All']), opening('Office365'))).toBe('notSet');
+  expect(reasons(apps(['All'], ['Office365']), opening('Office365'))).toBe('notSet');
+});
+
+test('a suite named in the request gets a sign-in warning that says to name a member app', () => {
+  const report = whatIfOf({ p: apps(['Office365']) }).evaluate(opening(IDS.customApp, 'Office365'));
+  expect(report.warnings).toEqual([
+    "signInContext.includeApplications[1]: 'Office365' is a group of apps; Graph's What If matches no policy on a group of apps named in the request (only policies on All resources apply), so name a member app id instead, e.g. 00000003-0000-0ff1-ce00-000000000000 (SharePoint Online)",
+  ]);
+  expect(whatIfOf({ p: apps(['Office365']) }).evaluate(opening(IDS.sharePoint)).warnings).toEqual([]);
 });
 
 test('a sign-in to several apps is targeted when any of them is', () => {

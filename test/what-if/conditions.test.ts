@@ -17,6 +17,18 @@ describe('client app types', () => {
     expect(reasons(p, withConditions({ clientAppType }))).toBe(expected);
   });
 
+  test('exchangeActiveSync "includes EAS supported and unsupported platforms" (Graph conditionalAccessConditionSet)', () => {
+    const eas = conditions({ client_app_types: ['exchangeActiveSync'] });
+    expect(reasons(eas, withConditions({ clientAppType: 'easSupported' }))).toBe('notSet');
+    expect(reasons(eas, withConditions({ clientAppType: 'exchangeActiveSync' }))).toBe('notSet');
+    expect(reasons(eas, withConditions({ clientAppType: 'browser' }))).toBe('clientApps');
+    // a policy on supported platforms only: an exchangeActiveSync sign-in may be on either
+    const supported = conditions({ client_app_types: ['easSupported'] });
+    expect(reasons(supported, withConditions({ clientAppType: 'easSupported' }))).toBe('notSet');
+    expect(reasons(supported, withConditions({ clientAppType: 'exchangeActiveSync' }))).toBe('notEnoughInformation');
+    expect(reasons(supported, withConditions({ clientAppType: 'other' }))).toBe('clientApps');
+  });
+
   test('a policy on all client apps does not need the client app type', () => {
     expect(reasons(conditions({ client_app_types: ['all'] }), withConditions({}))).toBe('notSet');
   });

@@ -94,8 +94,11 @@ describe('fromStackJson', () => {
         requirements: [],
         blockedBy: [],
         undetermined: [],
-        reportOnly: { access: 'allowed', requirements: [], blockedBy: [], undetermined: [] },
+        undeterminedBy: [],
+        missing: [],
+        reportOnly: { access: 'allowed', requirements: [], blockedBy: [], undetermined: [], undeterminedBy: [], missing: [] },
       },
+      warnings: [],
     });
   });
 

@@ -3,13 +3,26 @@ import * as fc from 'fast-check';
 import { parseIp, RangeSet } from '../../src/what-if/ip';
 
 test('parses dotted IPv4, IPv6 and IPv4-mapped IPv6; rejects the rest', () => {
-  expect(parseIp('198.51.100.7')).toEqual({ v4: 3325256711, v6: 0n, unicast: false });
-  expect(parseIp('40.77.182.32')).toEqual({ v4: 676181536, v6: 0n, unicast: true });
+  expect(parseIp('198.51.100.7')).toEqual({ v4: 3325256711, v6: 0n, special: null });
+  expect(parseIp('40.77.182.32')).toEqual({ v4: 676181536, v6: 0n, special: null });
   expect(parseIp('::ffff:198.51.100.7')?.v4).toBe(3325256711);
-  expect(parseIp('2001:db8::1')).toEqual({ v4: -1, v6: 0x20010db8000000000000000000000001n, unicast: false });
+  expect(parseIp('2001:db8::1')).toEqual({ v4: -1, v6: 0x20010db8000000000000000000000001n, special: null });
   for (const bad of ['999.1.1.1', '10.1', '0x7f.0.0.1', '1.2.3.4.5', 'localhost', '2001:db8::g', '']) {
     expect(parseIp(bad)).toBeUndefined();
   }
+});
+
+test('private, loopback and link-local addresses are marked: no sign-in to Entra ID comes from one', () => {
+  expect(parseIp('10.1.2.3')?.special).toBe('private');
+  expect(parseIp('192.168.0.1')?.special).toBe('private');
+  expect(parseIp('127.0.0.1')?.special).toBe('loopback');
+  expect(parseIp('169.254.10.1')?.special).toBe('linkLocal');
+  expect(parseIp('::1')?.special).toBe('loopback');
+  expect(parseIp('fe80::1')?.special).toBe('linkLocal');
+  expect(parseIp('fd00::1')?.special).toBe('uniqueLocal');
+  expect(parseIp('::ffff:10.0.0.1')?.special).toBe('private');
+  // documentation ranges (RFC 5737 / RFC 3849) stand in for public addresses in examples: not marked
+  expect(parseIp('203.0.113.7')?.special).toBeNull();
 });
 
 test('a range set covers exactly its networks, in both families', () => {

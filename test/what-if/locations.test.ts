@@ -25,10 +25,10 @@ describe('IP ranges', () => {
   });
 
   test('a range written with host bits set still covers its whole network', () => {
-    const extra = { resource: { azuread_named_location: { odd: { display_name: 'odd', ip: { ip_ranges: ['10.1.2.3/16', '2001:db8::1/32'] } } } } };
+    const extra = { resource: { azuread_named_location: { odd: { display_name: 'odd', ip: { ip_ranges: ['40.1.2.3/16', '2001:db8::1/32'] } } } } };
     const p2 = locations([ref('odd')]);
-    expect(reasons(p2, from('10.1.255.255'), extra)).toBe('notSet');
-    expect(reasons(p2, from('10.2.0.0'), extra)).toBe('location');
+    expect(reasons(p2, from('40.1.255.255'), extra)).toBe('notSet');
+    expect(reasons(p2, from('40.2.0.0'), extra)).toBe('location');
     expect(reasons(p2, from('2001:db8:ffff::1'), extra)).toBe('notSet');
   });
 
@@ -52,11 +52,11 @@ describe('IP ranges', () => {
   });
 
   test('a range that is not a CIDR matches nothing and is reported', () => {
-    const extra = { resource: { azuread_named_location: { bad: { display_name: 'bad', ip: { ip_ranges: ['10.0.0.0', '300.1.1.1/8', '10.9.0.0/16'] } } } } };
+    const extra = { resource: { azuread_named_location: { bad: { display_name: 'bad', ip: { ip_ranges: ['40.0.0.0', '300.1.1.1/8', '40.9.0.0/16'] } } } } };
     const w = whatIfOf({ p: locations([ref('bad')]) }, extra);
-    expect(w.warnings).toEqual(["azuread_named_location.bad: ip_ranges '10.0.0.0', '300.1.1.1/8' are not CIDR ranges; they match nothing"]);
-    expect(w.evaluate(from('10.9.1.1')).results[0].analysisReasons).toBe('notSet');
-    expect(w.evaluate(from('10.0.0.0')).results[0].analysisReasons).toBe('location');
+    expect(w.warnings).toEqual(["azuread_named_location.bad: ip_ranges '40.0.0.0', '300.1.1.1/8' are not CIDR ranges; they match nothing"]);
+    expect(w.evaluate(from('40.9.1.1')).results[0].analysisReasons).toBe('notSet');
+    expect(w.evaluate(from('40.0.0.0')).results[0].analysisReasons).toBe('location');
   });
 });
 
@@ -81,8 +81,8 @@ describe('AllTrusted', () => {
   });
 
   test('a trusted flag that is an expression makes the IPs of that location unknown', () => {
-    const extra = { resource: { azuread_named_location: { maybe: { display_name: 'maybe', ip: { ip_ranges: ['10.0.0.0/8'], trusted: '${var.trusted}' } } } } };
-    expect(reasons(p, from('10.1.1.1'), extra)).toBe('notEnoughInformation');
+    const extra = { resource: { azuread_named_location: { maybe: { display_name: 'maybe', ip: { ip_ranges: ['40.0.0.0/8'], trusted: '${var.trusted}' } } } } };
+    expect(reasons(p, from('40.1.1.1'), extra)).toBe('notEnoughInformation');
     expect(reasons(p, from('203.0.113.7'), extra)).toBe('location');
   });
 
@@ -104,13 +104,40 @@ describe('country locations', () => {
     expect(reasons(locations(['All'], [ref('germany')]), from(undefined, 'DE'))).toBe('location');
   });
 
-  test('a public IP without a country is unknown: the evaluator does not geolocate', () => {
+  test('without country a country location is unknown, whatever the IP: the evaluator does not geolocate (README)', () => {
     expect(reasons(locations([ref('france')]), from('40.77.182.32'))).toBe('notEnoughInformation');
+    // documentation / reserved addresses are no exception (france includes unknown countries and regions)
+    expect(reasons(locations([ref('france')]), from('198.51.100.7'))).toBe('notEnoughInformation');
+    expect(reasons(locations([ref('france')]), from('2001:db8::7'))).toBe('notEnoughInformation');
+    expect(reasons(locations([ref('france')]), from('10.0.0.1'))).toBe('notEnoughInformation');
+  });
+});
+
+describe('private, loopback and link-local addresses', () => {
+  test.each([
+    ['10.0.0.1', 'private (RFC 1918)'],
+    ['192.168.1.20', 'private (RFC 1918)'],
+    ['127.0.0.1', 'loopback'],
+    ['169.254.0.9', 'link-local'],
+    ['fe80::1', 'link-local'],
+    ['fd12:3456::1', 'unique local (RFC 4193, private)'],
+  ])('%s gets a sign-in warning and is still evaluated', (ip, kind) => {
+    const report = whatIfOf({ p: locations(['All'], ['AllTrusted']) }).evaluate(from(ip));
+    expect(report.warnings).toEqual([
+      `signInConditions.ipAddress: ${ip} is a ${kind} address; no sign-in to Entra ID comes from one (Entra sees the public address the network translates it to), so it matches no named location; use the public egress IP`,
+    ]);
+    // it matches no named location, so it is not trusted
+    expect(report.results[0].analysisReasons).toBe('notSet');
   });
 
-  test('a private IP has no country: include_unknown_countries_and_regions decides', () => {
-    expect(reasons(locations([ref('france')]), from('10.0.0.1'))).toBe('notSet');
-    expect(reasons(locations([ref('germany')]), from('10.0.0.1'))).toBe('location');
+  test('it matches no IP named location, even one that (wrongly) lists its range', () => {
+    const extra = { resource: { azuread_named_location: { lan: { display_name: 'LAN', ip: { ip_ranges: ['10.0.0.0/8'], trusted: true } } } } };
+    expect(reasons(locations([ref('lan')]), from('10.1.2.3'), extra)).toBe('location');
+    expect(reasons(locations(['AllTrusted']), from('10.1.2.3'), extra)).toBe('location');
+  });
+
+  test('public and documentation addresses get no warning', () => {
+    expect(whatIfOf({ p: locations(['All']) }).evaluate(from('203.0.113.7')).warnings).toEqual([]);
   });
 });
 

@@ -12,7 +12,9 @@ test('an applying block wins over every requirement', () => {
     requirements: [],
     blockedBy: ['azuread_conditional_access_policy.stop'],
     undetermined: [],
-    reportOnly: { access: WhatIfAccess.ALLOWED, requirements: [], blockedBy: [], undetermined: [] },
+    undeterminedBy: [],
+    missing: [],
+    reportOnly: { access: WhatIfAccess.ALLOWED, requirements: [], blockedBy: [], undetermined: [], undeterminedBy: [], missing: [] },
   });
 });
 
@@ -69,15 +71,21 @@ test('report-only policies are decided separately from enabled ones; disabled on
   expect(report.outcome.reportOnly.blockedBy).toEqual(['azuread_conditional_access_policy.pilot']);
 });
 
-test('policies that might apply with more details are listed as undetermined', () => {
+test('a block that might apply with more details makes access undetermined, never allowed', () => {
   const report = whatIfOf({
     risky: block({ conditions: { sign_in_risk_levels: ['high'] } }),
     notMe: block({ conditions: { sign_in_risk_levels: ['high'], users: { excluded_users: [IDS.alice] } } }),
   }).evaluate(signIn());
   expect(resultOf(report, 'risky').analysisReasons).toBe('notEnoughInformation');
   expect(resultOf(report, 'notMe').analysisReasons).toBe('notEnoughInformation,users');
-  expect(report.outcome.access).toBe(WhatIfAccess.ALLOWED);
-  expect(report.outcome.undetermined).toEqual(['azuread_conditional_access_policy.risky']);
+  expect(report.outcome).toMatchObject({
+    access: WhatIfAccess.UNDETERMINED,
+    requirements: [],
+    blockedBy: [],
+    undetermined: ['azuread_conditional_access_policy.risky'],
+    undeterminedBy: ['azuread_conditional_access_policy.risky'],
+    missing: ['signInConditions.signInRiskLevel'],
+  });
 });
 
 test('appliedPoliciesOnly keeps only applying policies in results, not in the outcome', () => {

@@ -89,7 +89,7 @@ test.each<[string, object, string]>([
   [
     'an unknown user action',
     { signInContext: { '@odata.type': '#microsoft.graph.userActionContext', 'userAction': 'registerSecurityInfo', 'includeApplications': undefined } },
-    "signInContext.userAction: 'registerSecurityInfo' is not a user action; did you mean 'registerSecurityInformation'? use registerSecurityInformation or registerOrJoinDevices",
+    "signInContext.userAction: 'registerSecurityInfo' is not a user action; did you mean 'registerSecurityInformation'? use registerSecurityInformation or registerOrJoinDevices or unknownFutureValue",
   ],
   [
     'an authentication context out of range',
@@ -175,4 +175,42 @@ test('a sign-in valid for Graph evaluate example 1 is accepted as is', () => {
     appliedPoliciesOnly: true,
   };
   expect(whatIf.validate(example1)).toEqual([]);
+});
+
+describe('every documented enum value is accepted (Graph v1.0 metadata, docs-facts section 4)', () => {
+  // verbatim from the v1.0 CSDL enum declarations (sign-in side)
+  const ENUMS: Array<[string, string[], (v: string) => object]> = [
+    ['conditionalAccessDevicePlatform', ['android', 'iOS', 'windows', 'windowsPhone', 'macOS', 'all', 'unknownFutureValue', 'linux'], (v) => ({ signInConditions: { devicePlatform: v } })],
+    ['conditionalAccessClientApp', ['all', 'browser', 'mobileAppsAndDesktopClients', 'exchangeActiveSync', 'easSupported', 'other', 'unknownFutureValue'], (v) => ({ signInConditions: { clientAppType: v } })],
+    ['riskLevel (sign-in)', ['low', 'medium', 'high', 'hidden', 'none', 'unknownFutureValue'], (v) => ({ signInConditions: { signInRiskLevel: v } })],
+    ['riskLevel (user)', ['low', 'medium', 'high', 'hidden', 'none', 'unknownFutureValue'], (v) => ({ signInConditions: { userRiskLevel: v } })],
+    ['riskLevel (service principal)', ['low', 'medium', 'high', 'hidden', 'none', 'unknownFutureValue'], (v) => ({ signInConditions: { servicePrincipalRiskLevel: v } })],
+    ['insiderRiskLevel', ['none', 'minor', 'moderate', 'elevated', 'unknownFutureValue'], (v) => ({ signInConditions: { insiderRiskLevel: v } })],
+    ['conditionalAccessTransferMethods', ['none', 'deviceCodeFlow', 'authenticationTransfer', 'unknownFutureValue'], (v) => ({ signInConditions: { authenticationFlow: { transferMethod: v } } })],
+    [
+      'conditionalAccessGuestOrExternalUserTypes',
+      ['none', 'internalGuest', 'b2bCollaborationGuest', 'b2bCollaborationMember', 'b2bDirectConnectUser', 'otherExternalUser', 'serviceProvider', 'unknownFutureValue'],
+      (v) => ({ signInIdentity: { externalUserType: v } }),
+    ],
+    [
+      'userAction',
+      ['registerSecurityInformation', 'registerOrJoinDevices', 'unknownFutureValue'],
+      (v) => ({ signInContext: { '@odata.type': '#microsoft.graph.userActionContext', 'userAction': v, 'includeApplications': undefined } }),
+    ],
+  ];
+  test.each(ENUMS)('%s', (_, values, patch) => {
+    for (const v of values) {
+      expect([v, whatIf.validate(signIn(patch(v)))]).toEqual([v, []]);
+      expect(() => whatIf.evaluate(signIn(patch(v)))).not.toThrow();
+    }
+  });
+
+  test('devicePlatform unknownFutureValue matches a policy on all platforms and no policy on listed ones', () => {
+    const w = whatIfOf({
+      all: policy({ conditions: { platforms: { included_platforms: ['all'] } } }),
+      listed: policy({ conditions: { platforms: { included_platforms: ['android', 'iOS'] } } }),
+    });
+    const report = w.evaluate(signIn({ signInConditions: { devicePlatform: 'unknownFutureValue' } }));
+    expect(report.results.map((r) => r.analysisReasons)).toEqual(['notSet', 'devicePlatform']);
+  });
 });
