@@ -1,4 +1,4 @@
-import { cdktf, javascript, typescript } from 'projen';
+import { cdktf, javascript } from 'projen';
 
 const project = new cdktf.ConstructLibraryCdktf({
   name: 'cdktf-entra-conditional-access',
@@ -43,14 +43,6 @@ const project = new cdktf.ConstructLibraryCdktf({
   // Examples are compiled by `cdktf synth` (ts-node), not by jsii.
   excludeTypescript: ['examples/**'],
 
-  // ts-jest transpiles only (each suite type-checking src again took minutes on 2 cores); the
-  // `test` task type-checks the tests once with tsc instead (below).
-  tsJestOptions: {
-    transformOptions: {
-      isolatedModules: true,
-      tsconfig: typescript.TsJestTsconfig.fromFile('test/tsconfig.json'),
-    },
-  },
   jestOptions: {
     // jest 30 resolves through unrs-resolver, whose per-platform optional bindings are not all
     // published to every registry mirror; npm then writes a lock file that `npm ci` rejects.
@@ -76,6 +68,7 @@ for (const p of ['cdktf.out/', 'examples/', 'bench/', '.ci/', '.consumer/', 'cdk
 }
 
 
+// ts-jest only transpiles (test/tsconfig.json sets isolatedModules), so the tests are type-checked once here.
 project.tasks.tryFind('test')!.prependExec('tsc --noEmit -p test/tsconfig.json', { name: 'type-check tests' });
 
 project.addTask('synth:examples', {

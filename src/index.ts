@@ -70,3 +70,9 @@ export type * from './model/model';
 
 // Offline What-If evaluator
 export * from './what-if';
+
+// Gap analysis (WhatIf.findGaps / WhatIf.signInClasses)
+export * from './gaps';
+
+// Graph import and export (cdktf-entra-ca import / export)
+export * from './graph';

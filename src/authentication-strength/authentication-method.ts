@@ -1,5 +1,5 @@
+import { AUTHENTICATION_METHOD_MODES, canonicalCombination } from '../vocabulary/authentication-methods';
 import { fail, failProp } from '../private/validation';
-import { AUTHENTICATION_METHOD_MODES } from '../vocabulary/authentication-methods';
 
 /**
  * An authentication method mode that authentication strength combinations are made of
@@ -187,7 +187,9 @@ export class AuthenticationMethodCombination {
   /**
    * Escape hatch for a combination newer than this library. Mode names are not
    * checked against the documented list, but spaces, empty or repeated modes and
-   * email OTP (never valid in a combination) are rejected.
+   * email OTP (never valid in a combination) are rejected. The modes are written in
+   * the order Graph returns them (`sms,password` becomes `password,sms`), so the
+   * plan shows no diff after apply.
    * @param value comma-joined Graph mode names, no spaces
    */
   public static of(value: string): AuthenticationMethodCombination {
@@ -203,7 +205,8 @@ export class AuthenticationMethodCombination {
     if (modes.includes('email')) {
       fail('allowedCombinations', value, 'uses email one-time passcode', 'email OTP cannot be used in authentication strength combinations; remove it');
     }
-    return new AuthenticationMethodCombination(value);
+    // Graph returns a combination's modes in flag order (`password,sms`); another order would show as a diff.
+    return new AuthenticationMethodCombination(canonicalCombination(value));
   }
 
   /**

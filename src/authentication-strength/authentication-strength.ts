@@ -44,12 +44,15 @@ export class AuthenticationStrength {
   /**
    * An existing authentication strength by its full-path id
    * (`/policies/authenticationStrengthPolicies/<id>`, as the provider's `id` attribute gives it).
-   * A bare GUID is rejected: the provider requires the full path.
+   * A bare GUID is rejected: the provider requires the full path. The GUID is written lower-case.
    * @param authenticationStrengthId the full-path id, or a token
    */
   public static fromId(authenticationStrengthId: string): IAuthenticationStrength {
     validateAuthenticationStrengthId('authenticationStrengthId', authenticationStrengthId);
-    return AuthenticationStrength.builtIn(authenticationStrengthId) ?? { authenticationStrengthId };
+    if (isToken(authenticationStrengthId)) return { authenticationStrengthId };
+    // Lower-case GUID, as Graph returns ids: the provider reads back the path with Graph's id, so any other case diffs.
+    const id = AUTHENTICATION_STRENGTH_PATH + authenticationStrengthId.slice(AUTHENTICATION_STRENGTH_PATH.length).toLowerCase();
+    return AuthenticationStrength.builtIn(id) ?? { authenticationStrengthId: id };
   }
 
   /**

@@ -2,7 +2,8 @@ import type { AuthenticationStrengthPolicy } from '@cdktf/provider-azuread/lib/a
 import { Construct } from 'constructs';
 import { AuthenticationMethodCombination } from './authentication-method';
 import { IAuthenticationStrength } from './authentication-strength';
-import { failProp, validateDisplayName } from '../private/validation';
+import { failProp, Problems, validateDisplayName, validateNoTemplateSequence, validateProviderValue } from '../private/validation';
+import { AUTHENTICATION_METHOD_MODES } from '../vocabulary/authentication-methods';
 import { registerRules } from '../rules/register-rules';
 
 /**
@@ -46,12 +47,23 @@ export class CustomAuthenticationStrength extends Construct implements IAuthenti
    */
   constructor(scope: Construct, id: string, props: CustomAuthenticationStrengthProps) {
     super(scope, id);
+    const problems = new Problems();
+    problems.check(() => validateDisplayName('displayName', props.displayName));
+    problems.check(() => validateNoTemplateSequence('description', props.description));
+    problems.check(() => {
+      if (!props.allowedCombinations || props.allowedCombinations.length === 0) {
+        failProp('allowedCombinations', 'is empty; pass at least one AuthenticationMethodCombination');
+      }
+    });
+    // The provider checks each mode of a combination against its list (authentication_strength_policy_resource.go).
+    problems.each(props.allowedCombinations, (c, i) => c.modes.forEach((m) => validateProviderValue(`allowedCombinations[${i}]`, m, {
+      accepted: AUTHENTICATION_METHOD_MODES.providerValues,
+      className: 'AuthenticationMethodCombination',
+    })));
+    problems.throwIfAny(this, props.displayName);
+    // Validate first: a strength that throws is not marked, so the rules skip it.
     Object.defineProperty(this, CUSTOM_STRENGTH, { value: true });
     registerRules(this);
-    validateDisplayName('displayName', props.displayName);
-    if (!props.allowedCombinations || props.allowedCombinations.length === 0) {
-      failProp('allowedCombinations', 'is empty; pass at least one AuthenticationMethodCombination');
-    }
     const values = [...new Set(props.allowedCombinations.map((x) => x.value))].sort();
     this.allowedCombinations = values.map((v) => props.allowedCombinations.find((x) => x.value === v)!);
     this.displayName = props.displayName;

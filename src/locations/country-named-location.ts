@@ -2,7 +2,7 @@ import { NamedLocation as NamedLocationResource } from '@cdktf/provider-azuread/
 import { Construct } from 'constructs';
 import { NamedLocation } from './named-location';
 import { parseCountryCode } from '../private/country-codes';
-import { fail, failProp, isToken, validateDisplayName } from '../private/validation';
+import { fail, failProp, isToken, Problems, validateDisplayName, validateProviderValue } from '../private/validation';
 import { COUNTRY_LOOKUP_METHODS } from '../vocabulary/named-locations';
 
 /**
@@ -77,11 +77,18 @@ export class CountryNamedLocation extends NamedLocation {
    */
   constructor(scope: Construct, id: string, props: CountryNamedLocationProps) {
     super(scope, id);
-    validateDisplayName('displayName', props.displayName);
-    if ((props as { trusted?: unknown }).trusted !== undefined) {
-      fail('trusted', (props as { trusted?: unknown }).trusted, 'is not supported on a country location', 'Graph can only trust IP ranges locations; use an IpNamedLocation with trusted: true');
-    }
-    this.countriesAndRegions = canonicalCountries(props.countriesAndRegions);
+    const problems = new Problems();
+    problems.check(() => validateDisplayName('displayName', props.displayName));
+    problems.check(() => {
+      if ((props as { trusted?: unknown }).trusted !== undefined) {
+        fail('trusted', (props as { trusted?: unknown }).trusted, 'is not supported on a country location', 'Graph can only trust IP ranges locations; use an IpNamedLocation with trusted: true');
+      }
+    });
+    problems.check(() => props.countryLookupMethod
+      && validateProviderValue('countryLookupMethod', props.countryLookupMethod.value, { accepted: COUNTRY_LOOKUP_METHODS.providerValues, className: 'CountryLookupMethod' }));
+    const countries = canonicalCountries(props.countriesAndRegions, problems);
+    problems.throwIfAny(this, props.displayName);
+    this.countriesAndRegions = countries;
     this.resource = new NamedLocationResource(this, 'Resource', {
       displayName: props.displayName,
       country: {
@@ -94,14 +101,15 @@ export class CountryNamedLocation extends NamedLocation {
   }
 }
 
-function canonicalCountries(codes: string[]): string[] {
+function canonicalCountries(codes: string[], problems: Problems): string[] {
   if (isToken(codes)) return codes;
   if (!codes || codes.length === 0) {
-    failProp('countriesAndRegions', "is empty; pass at least one ISO 3166-1 alpha-2 code such as 'US'");
+    problems.check(() => failProp('countriesAndRegions', "is empty; pass at least one ISO 3166-1 alpha-2 code such as 'US'"));
+    return [];
   }
   const seen = new Map<string, number>();
   const tokens: string[] = [];
-  codes.forEach((code, i) => {
+  problems.each(codes, (code, i) => {
     if (isToken(code)) {
       tokens.push(code);
       return;

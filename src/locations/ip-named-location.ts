@@ -2,7 +2,7 @@ import { NamedLocation as NamedLocationResource } from '@cdktf/provider-azuread/
 import { Construct } from 'constructs';
 import { NamedLocation } from './named-location';
 import { compareCidr, Cidr, parseCidr } from '../private/cidr';
-import { fail, failProp, isToken, validateDisplayName } from '../private/validation';
+import { fail, failProp, isToken, Problems, validateDisplayName } from '../private/validation';
 
 /** Graph's limit of IP ranges in one named location (Learn, "location condition"). */
 export const MAX_IP_RANGES = 2000;
@@ -49,10 +49,13 @@ export class IpNamedLocation extends NamedLocation {
    */
   constructor(scope: Construct, id: string, props: IpNamedLocationProps) {
     super(scope, id);
-    validateDisplayName('displayName', props.displayName);
+    const problems = new Problems();
+    problems.check(() => validateDisplayName('displayName', props.displayName));
+    const ranges = parseRanges(props.ipRanges, problems);
+    problems.throwIfAny(this, props.displayName);
     this.ipRanges = isToken(props.ipRanges)
       ? props.ipRanges
-      : [...parseRanges(props.ipRanges).map((c) => c.canonical), ...props.ipRanges.filter((r) => isToken(r))];
+      : [...ranges.map((c) => c.canonical), ...props.ipRanges.filter((r) => isToken(r))];
     this.trusted = props.trusted ?? false;
     this.resource = new NamedLocationResource(this, 'Resource', {
       displayName: props.displayName,
@@ -62,18 +65,20 @@ export class IpNamedLocation extends NamedLocation {
   }
 }
 
-/** Parse, check and sort the literal ranges (tokens are skipped; the caller keeps them last). */
-function parseRanges(ipRanges: string[]): Cidr[] {
+/** Parse, check and sort the literal ranges (tokens are skipped; the caller keeps them last); every bad range is reported. */
+function parseRanges(ipRanges: string[], problems: Problems): Cidr[] {
   if (isToken(ipRanges)) return [];
   if (!ipRanges || ipRanges.length === 0) {
-    failProp('ipRanges', "is empty; pass at least one CIDR range such as '203.0.113.0/24'");
+    problems.check(() => failProp('ipRanges', "is empty; pass at least one CIDR range such as '203.0.113.0/24'"));
+    return [];
   }
   if (ipRanges.length > MAX_IP_RANGES) {
-    failProp('ipRanges', `has ${ipRanges.length} ranges; Graph accepts at most ${MAX_IP_RANGES} per named location, so split them over several locations`);
+    problems.check(() => failProp('ipRanges', `has ${ipRanges.length} ranges; Graph accepts at most ${MAX_IP_RANGES} per named location, so split them over several locations`));
+    return [];
   }
   const parsed: Cidr[] = [];
   const seen = new Map<string, number>();
-  ipRanges.forEach((range, i) => {
+  problems.each(ipRanges, (range, i) => {
     if (isToken(range)) return;
     const cidr = parseCidr(`ipRanges[${i}]`, range);
     const first = seen.get(cidr.canonical);

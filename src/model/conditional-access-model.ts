@@ -2,7 +2,7 @@ import { TerraformStack } from 'cdktf';
 import { AuthenticationStrengthModel, NamedLocationModel, PolicyModel, ReferencedObjectModel } from './model';
 import { parseReference } from './references';
 import { readStackJson } from './stack-file';
-import { parseTerraform } from './terraform-parser';
+import { parseTerraform, terraformResources } from './terraform-parser';
 import { synthesizedJson } from '../private/synthesized-json';
 import { AUTHENTICATION_STRENGTH_PATH } from '../vocabulary/authentication-strengths';
 
@@ -56,8 +56,11 @@ export class ConditionalAccessModel {
   /** Where the model came from: a file path, a construct path or `<json>`. */
   public readonly source: string;
 
+  private readonly bodies: Map<string, any>;
+
   private constructor(json: unknown, source: string) {
     const parsed = parseTerraform(json);
+    this.bodies = new Map(terraformResources(json).resources.map((r) => [r.address, r.body]));
     this.policies = parsed.policies;
     this.namedLocations = parsed.namedLocations;
     this.authenticationStrengths = parsed.authenticationStrengths;
@@ -89,6 +92,16 @@ export class ConditionalAccessModel {
     if (ref) return this.authenticationStrengths.find((s) => s.address === ref.address);
     const id = value.toLowerCase().replace(AUTHENTICATION_STRENGTH_PATH.toLowerCase(), '');
     return this.authenticationStrengths.find((s) => s.id !== undefined && s.id.toLowerCase() === id);
+  }
+
+  /**
+   * The Terraform JSON body a resource was synthesized with (snake_case attributes), for checks of
+   * what the provider itself receives, such as the provider 3.7.0 contract.
+   * @param address e.g. `azuread_conditional_access_policy.members`
+   * @returns the body, or undefined when the model was not read from Terraform JSON
+   */
+  public terraformBody(address: string): any {
+    return this.bodies.get(address);
   }
 
   /**

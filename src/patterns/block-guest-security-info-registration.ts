@@ -45,6 +45,6 @@ export class BlockGuestSecurityInfoRegistration extends Construct {
       includeLocations: [Location.ALL],
       excludeLocations: props.trustedLocations ?? [Location.ALL_TRUSTED],
       grant: GrantControls.block(),
-    });
+    }, { 'excludeLocations': 'trustedLocations', 'includeUsers.guestsOrExternalUsers': 'guestsOrExternalUsers' });
   }
 }

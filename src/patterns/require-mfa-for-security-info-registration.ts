@@ -6,6 +6,7 @@ import { ConditionalAccessPolicy } from '../policy/conditional-access-policy';
 import { GrantControls } from '../policy/grant-controls';
 import { GuestsOrExternalUsers } from '../policy/guests-or-external-users';
 import { IncludedUsers, UserSelection } from '../policy/users';
+import { failProp, Problems } from '../private/validation';
 
 /**
  * Properties of {@link RequireMfaForSecurityInfoRegistration}.
@@ -66,12 +67,18 @@ export class RequireMfaForSecurityInfoRegistration extends Construct {
   constructor(scope: Construct, id: string, props: RequireMfaForSecurityInfoRegistrationProps = {}) {
     super(scope, id);
     const extra = props.excludeUsers ?? {};
-    if (extra.guestsOrExternalUsers) {
-      throw new Error('excludeUsers.guestsOrExternalUsers: set excludeGuestsOrExternalUsers instead; Graph rejects the special GuestsOrExternalUsers value and a guest block on the same side');
-    }
-    if (props.trustedLocations && !props.onlyOutsideTrustedLocations) {
-      throw new Error('trustedLocations: is set but onlyOutsideTrustedLocations is not; set onlyOutsideTrustedLocations: true to apply the policy outside them only');
-    }
+    const problems = new Problems();
+    problems.check(() => {
+      if (extra.guestsOrExternalUsers) {
+        failProp('excludeUsers.guestsOrExternalUsers', 'set excludeGuestsOrExternalUsers instead; Graph rejects the special GuestsOrExternalUsers value and a guest block on the same side');
+      }
+    });
+    problems.check(() => {
+      if (props.trustedLocations && !props.onlyOutsideTrustedLocations) {
+        failProp('trustedLocations', 'is set but onlyOutsideTrustedLocations is not; set onlyOutsideTrustedLocations: true to apply the policy outside them only');
+      }
+    });
+    problems.throwIfAny(this, props.displayName ?? MEMBER_RECIPE_NAME);
     const except = props.onlyOutsideTrustedLocations ? (props.trustedLocations ?? [Location.ALL_TRUSTED]) : undefined;
     this.policy = registrationPolicy(this, MEMBER_RECIPE_NAME, props, {
       includeUsers: props.includeUsers ?? IncludedUsers.all(),
@@ -81,6 +88,6 @@ export class RequireMfaForSecurityInfoRegistration extends Construct {
       grant: props.authenticationStrength
         ? GrantControls.requireAuthenticationStrength(props.authenticationStrength)
         : GrantControls.requireMfa(),
-    });
+    }, { excludeLocations: 'trustedLocations', 'excludeUsers.guestsOrExternalUsers': 'excludeGuestsOrExternalUsers' });
   }
 }

@@ -67,6 +67,6 @@ export class RequireTrustedLocationForSecurityInfoRegistration extends Construct
       includeLocations: [Location.ALL],
       excludeLocations: props.trustedLocations ?? [Location.ALL_TRUSTED],
       grant: action === UntrustedLocationAction.BLOCK ? GrantControls.block() : GrantControls.requireMfa(),
-    });
+    }, { excludeLocations: 'trustedLocations' });
   }
 }

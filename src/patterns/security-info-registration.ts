@@ -3,6 +3,7 @@ import { ConditionalAccessPolicy, ConditionalAccessPolicyProps } from '../policy
 import { EmergencyAccessAccounts } from '../policy/emergency-access-accounts';
 import { PolicyState } from '../policy/policy-state';
 import { TargetResources, UserAction } from '../policy/target-resources';
+import { renameProp, ValidationError } from '../private/validation';
 
 /**
  * Options shared by the security info registration recipes.
@@ -45,12 +46,27 @@ export function registrationPolicy(
   defaultName: string,
   options: SecurityInfoRegistrationOptions,
   choices: RecipeChoices,
+  rename: { [policyProp: string]: string } = {},
 ): ConditionalAccessPolicy {
-  return new ConditionalAccessPolicy(scope, 'Policy', {
-    displayName: options.displayName ?? defaultName,
+  const displayName = options.displayName ?? defaultName;
+  return recipeInput(scope, displayName, rename, () => new ConditionalAccessPolicy(scope, 'Policy', {
+    displayName,
     state: options.state ?? PolicyState.REPORT_ONLY,
     emergencyAccess: options.emergencyAccess,
     target: TargetResources.userActions(UserAction.REGISTER_SECURITY_INFORMATION),
     ...choices,
-  });
+  }));
+}
+
+/**
+ * Builds what a recipe is made of and reports its input errors as the recipe's own: at the recipe's
+ * path, with the recipe's prop names (`trustedLocations[0]`, not the policy's `excludeLocations[0]`).
+ */
+export function recipeInput<T>(scope: Construct, displayName: string | undefined, rename: { [innerProp: string]: string }, build: () => T): T {
+  try {
+    return build();
+  } catch (e) {
+    if (!(e instanceof ValidationError)) throw e;
+    throw new ValidationError(e.problems.map((p) => renameProp(p, rename)), scope, displayName);
+  }
 }

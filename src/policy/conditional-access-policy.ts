@@ -11,15 +11,15 @@ import { FilterProps } from './filter';
 import { GrantControls } from './grant-controls';
 import { PolicyState } from './policy-state';
 import { validatePolicyProps } from './policy-validation';
-import { PrincipalKind } from './principal';
+import { Principal, PrincipalKind } from './principal';
 import { InsiderRiskLevel, RiskLevel } from './risk-level';
-import { SessionControlsProps } from './session-controls';
+import { SessionControlsProps, SignInFrequencyAuthenticationType } from './session-controls';
 import { TargetResources } from './target-resources';
 import { IncludedUsers, UserSelection } from './users';
 import { WorkloadIdentitiesProps } from './workload-identities';
 import { emergencyAccountsFor, registerEmergencyAccessAspect } from '../emergency-access/emergency-access-registry';
 import { ILocation } from '../locations/location';
-import { omitEmpty, sortedUnique } from '../private/validation';
+import { failProp, omitEmpty, Problems, sortedUnique } from '../private/validation';
 import { registerRules } from '../rules/register-rules';
 
 /**
@@ -160,7 +160,11 @@ export class ConditionalAccessPolicy extends Construct {
   constructor(scope: Construct, id: string, props: ConditionalAccessPolicyProps) {
     super(scope, id);
     // Validate first: a policy that throws is not marked, so rules and aspects skip it.
-    validatePolicyProps(props);
+    const problems = new Problems();
+    validatePolicyProps(props, problems);
+    problems.each(props.emergencyAccess?.users, (u, i) => checkEmergencyKind(`emergencyAccess.users[${i}]`, u, PrincipalKind.USER));
+    problems.each(props.emergencyAccess?.groups, (g, i) => checkEmergencyKind(`emergencyAccess.groups[${i}]`, g, PrincipalKind.GROUP));
+    problems.throwIfAny(this, props.displayName);
     Object.defineProperty(this, POLICY, { value: true });
     registerRules(this);
     registerEmergencyAccessAspect(this);
@@ -222,7 +226,11 @@ export class ConditionalAccessPolicy extends Construct {
         signInFrequency: props.session.signInFrequency?.value,
         signInFrequencyPeriod: props.session.signInFrequency?.period,
         signInFrequencyInterval: props.session.signInFrequency?.interval,
-        signInFrequencyAuthenticationType: props.session.signInFrequency?.authenticationType?.value,
+        // Optional + Computed in provider 3.7.0: written whenever a frequency is set, so that going back to the
+        // default is a planned change rather than the old value kept in state.
+        signInFrequencyAuthenticationType: props.session.signInFrequency
+          ? (props.session.signInFrequency.authenticationType ?? SignInFrequencyAuthenticationType.PRIMARY_AND_SECONDARY).value
+          : undefined,
       } : undefined,
     });
   }
@@ -242,18 +250,12 @@ export class ConditionalAccessPolicy extends Construct {
    * @param accounts the accounts
    */
   public excludeEmergencyAccess(accounts: EmergencyAccessAccounts): void {
-    (accounts.users ?? []).forEach((u, i) => {
-      if (u.kind !== PrincipalKind.USER && u.kind !== PrincipalKind.UNKNOWN) {
-        throw new Error(`emergencyAccess.users[${i}]: ${u} is a ${u.kind}; put groups in emergencyAccess.groups`);
-      }
-      this.emergencyUsers.push(u.objectId);
-    });
-    (accounts.groups ?? []).forEach((g, i) => {
-      if (g.kind !== PrincipalKind.GROUP && g.kind !== PrincipalKind.UNKNOWN) {
-        throw new Error(`emergencyAccess.groups[${i}]: ${g} is a ${g.kind}; put users in emergencyAccess.users`);
-      }
-      this.emergencyGroups.push(g.objectId);
-    });
+    const problems = new Problems();
+    problems.each(accounts.users, (u, i) => checkEmergencyKind(`emergencyAccess.users[${i}]`, u, PrincipalKind.USER));
+    problems.each(accounts.groups, (g, i) => checkEmergencyKind(`emergencyAccess.groups[${i}]`, g, PrincipalKind.GROUP));
+    problems.throwIfAny(this, this.displayName);
+    this.emergencyUsers.push(...(accounts.users ?? []).map((u) => u.objectId));
+    this.emergencyGroups.push(...(accounts.groups ?? []).map((g) => g.objectId));
     // Called from the constructor (the emergencyAccess prop) before the resource exists, too.
     if (this.resource) this.updateExclusions();
   }
@@ -344,5 +346,13 @@ export class ConditionalAccessPolicy extends Construct {
       excludedRoles: omitEmpty(sortedUnique((exclude.roles ?? []).map((r) => r.templateId))),
       excludedGuestsOrExternalUsers: excludedBlock ? [excludedBlock] : undefined,
     };
+  }
+}
+
+/** An emergency-access user must be a user and a group a group (or an object of unknown kind). */
+function checkEmergencyKind(prop: string, principal: Principal, kind: PrincipalKind): void {
+  if (principal.kind !== kind && principal.kind !== PrincipalKind.UNKNOWN) {
+    const other = kind === PrincipalKind.USER ? 'emergencyAccess.groups' : 'emergencyAccess.users';
+    failProp(prop, `${principal} is a ${principal.kind}; put ${principal.kind}s in ${other}`);
   }
 }

@@ -1,3 +1,6 @@
+import { Tokenization } from 'cdktf';
+import { fail, isToken, validateNoTemplateSequence } from '../private/validation';
+import type * as DeviceFilter from '../what-if/device-filter';
 import { FILTER_MODES } from '../vocabulary/filters';
 
 /**
@@ -29,4 +32,26 @@ export interface FilterProps {
   readonly mode: FilterMode;
   /** The rule, in the Entra dynamic membership rule syntax. */
   readonly rule: string;
+}
+
+/**
+ * Checks a device filter rule the way Graph takes it (Learn "Filter for devices"): not empty, at
+ * most 3,072 characters, no Terraform template sequence, and the documented rule language (the
+ * same parser the What-If evaluator runs). A rule that is a token passes (it resolves at deploy time).
+ * @internal
+ */
+export function parseFilterRule(prop: string, rule: string, _kind: 'device'): void {
+  if (isToken(rule) && (Tokenization.reverseString(rule).literals as unknown[]).every((l) => l === '')) return;
+  if (typeof rule !== 'string' || rule.trim() === '') {
+    fail(prop, rule, 'is empty', 'write a rule such as device.isCompliant -eq True');
+  }
+  validateNoTemplateSequence(prop, rule);
+  if (isToken(rule)) return;
+  // Loaded on first use: most apps have no device filter.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { parseDeviceRule } = require('../what-if/device-filter') as typeof DeviceFilter;
+  const parsed = parseDeviceRule(rule);
+  if (!parsed.ok) {
+    fail(prop, rule, 'is not a device filter rule Graph accepts', parsed.error.message);
+  }
 }

@@ -1,14 +1,96 @@
 import { IResolvable, IResolveContext, Token, Tokenization } from 'cdktf';
+import { IConstruct } from 'constructs';
 
 /**
- * Thrown for input that Graph or the provider would reject, or that would
- * make an unsafe policy. The message names the property, the bad value and the fix.
+ * Thrown for input that Graph or the provider would reject, or that would make an unsafe policy.
+ * Each problem names the property, the bad value and the fix. A construct reports every problem
+ * it finds at once, with its construct path and display name (like TerraConstructs'
+ * `ValidationError(msg, scope)`); a factory such as `Principal.fromObjectId` reports its one
+ * problem without a path.
  */
 export class ValidationError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** Every problem, each `prop: 'value' problem; fix`. */
+  public readonly problems: string[];
+  /** The construct path of the construct that rejected its input, when a construct did. */
+  public readonly constructPath?: string;
+  /** The display name of that construct's object, when it has one. */
+  public readonly displayName?: string;
+
+  /**
+   * @param problems one problem or every problem
+   * @param scope the construct whose input it is
+   * @param displayName the display name of its object
+   */
+  constructor(problems: string | string[], scope?: IConstruct, displayName?: string) {
+    const list = typeof problems === 'string' ? [problems] : problems;
+    const where = scope ? `${scope.node.path}${displayName && !isToken(displayName) ? ` ('${displayName}')` : ''}: ` : '';
+    super(list.length === 1 ? `${where}${list[0]}` : `${where}${list.length} problems:\n${list.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ValidationError';
+    this.problems = list;
+    this.constructPath = scope?.node.path;
+    this.displayName = displayName;
   }
+}
+
+/**
+ * Collects the problems of a construct's input so that all of them are reported at once: each
+ * check runs on its own, a {@link ValidationError} it throws is recorded, and `throwIfAny` throws
+ * one error with every problem, the construct path and the display name.
+ */
+export class Problems {
+  private readonly list: string[] = [];
+
+  /** Runs one check; a ValidationError it throws is recorded, anything else propagates. */
+  public check(fn: () => void): void {
+    try {
+      fn();
+    } catch (e) {
+      if (!(e instanceof ValidationError)) throw e;
+      this.list.push(...e.problems);
+    }
+  }
+
+  /** Runs a check for each item of a list (so each bad item is reported). */
+  public each<T>(items: readonly T[] | undefined, fn: (item: T, index: number) => void): void {
+    if (!items || isToken(items)) return;
+    items.forEach((item, i) => this.check(() => fn(item, i)));
+  }
+
+  /** Records a problem directly. */
+  public add(problem: string): void {
+    this.list.push(problem);
+  }
+
+  /** True when a problem was recorded. */
+  public get any(): boolean {
+    return this.list.length > 0;
+  }
+
+  /** Throws one ValidationError with every problem recorded, without a construct (a factory's input). */
+  public throwIfAnyWithoutScope(): void {
+    if (this.list.length > 0) throw new ValidationError(this.list);
+  }
+
+  /**
+   * Throws one ValidationError with every problem recorded, if any.
+   * @param scope the construct whose input was checked
+   * @param displayName its object's display name
+   * @param rename prop names to report under another name (a recipe names its own props)
+   */
+  public throwIfAny(scope: IConstruct, displayName?: string, rename: { [prop: string]: string } = {}): void {
+    if (this.list.length === 0) return;
+    throw new ValidationError(this.list.map((p) => renameProp(p, rename)), scope, displayName);
+  }
+}
+
+/** `excludeLocations[0]: ...` reported as `trustedLocations[0]: ...` for `{ excludeLocations: 'trustedLocations' }`. */
+export function renameProp(problem: string, rename: { [prop: string]: string }): string {
+  for (const [from, to] of Object.entries(rename)) {
+    if (problem.startsWith(`${from}:`) || problem.startsWith(`${from}[`) || problem.startsWith(`${from}.`)) {
+      return to + problem.slice(from.length);
+    }
+  }
+  return problem;
 }
 
 /**
@@ -32,9 +114,11 @@ export function referencedAddresses(value: unknown): string[] {
     .filter((x): x is string => typeof x === 'string');
 }
 
-/** Quote a user value for an error message. */
+/** Quote a user value for an error message (numbers as given: `NaN`, not `null`). */
 export function quote(value: unknown): string {
-  return typeof value === 'string' ? `'${value}'` : JSON.stringify(value);
+  if (typeof value === 'string') return `'${value}'`;
+  if (typeof value === 'number' || value === undefined) return String(value);
+  return JSON.stringify(value);
 }
 
 /** Throw a {@link ValidationError} that reads `prop: 'value' problem; fix`. */
@@ -69,21 +153,78 @@ export function validateGuid(prop: string, value: string, what: string): string 
   return value.toLowerCase();
 }
 
-/** Validate a non-empty display name (tokens pass). */
+/**
+ * The literal text of a string: all of it for a plain string, the parts between tokens for a
+ * string that mixes references with text (a token alone has none).
+ */
+function literalParts(value: string): string[] {
+  if (!Token.isUnresolved(value)) return [value];
+  return (Tokenization.reverseString(value).literals as unknown[]).filter((l): l is string => typeof l === 'string');
+}
+
+/**
+ * Reject Terraform template sequences (`${`, `%{`) in the literal text of a free-text field:
+ * Terraform would evaluate them. A reference mixed into the text is fine; a literal `${` beside it
+ * is not.
+ */
+export function validateNoTemplateSequence(prop: string, value: string | undefined): void {
+  if (typeof value !== 'string') return;
+  if (literalParts(value).some((l) => /[$%]\{/.test(l))) {
+    fail(prop, value, 'contains a Terraform template sequence (${ or %{)', 'Terraform would evaluate it; write $${ or %%{ for a literal, or remove it');
+  }
+}
+
+/** Validate a non-empty display name (a whole-token name passes: it resolves at deploy time). */
 export function validateDisplayName(prop: string, value: string): string {
-  if (isToken(value)) {
+  if (isToken(value) && literalParts(value).join('') === '') {
     return value;
   }
   if (typeof value !== 'string' || value.trim() === '') {
     fail(prop, value, 'is empty', 'give the object a display name that says what it does');
   }
-  if (value.length > 256) {
+  if (!isToken(value) && value.length > 256) {
     fail(prop, `${value.slice(0, 20)}…`, `is ${value.length} characters long`, 'use at most 256 characters');
   }
-  if (/[$%]\{/.test(value)) {
-    fail(prop, value, 'contains a Terraform template sequence (${ or %{)', 'Terraform would evaluate it; write $${ or %%{ for a literal, or remove it');
-  }
+  validateNoTemplateSequence(prop, value);
   return value;
+}
+
+/**
+ * A key that is equal for the same directory object, application or location however it is
+ * written: a lower-cased GUID or special value, or the references of a token (the same construct's
+ * attribute read twice gives two tokens with one reference).
+ */
+export function identityKey(value: string): string {
+  if (isToken(value)) {
+    const refs = referencedAddresses(value);
+    return refs.length > 0 ? `ref:${refs.join(',')}` : `token:${value}`;
+  }
+  return value.toLowerCase();
+}
+
+/** How an enum-like value is checked against its vocabulary. */
+export interface EnumCheck {
+  /** The values azuread provider 3.7.0 (and Graph) accept here. */
+  readonly accepted: readonly string[];
+  /** The enum-like class, e.g. `ClientAppType`, for the fix. */
+  readonly className: string;
+}
+
+/**
+ * Reject an enum-like value (usually from `of()`) that the pinned provider does not accept: it
+ * would fail `terraform plan`.
+ */
+export function validateProviderValue(prop: string, value: string, check: EnumCheck): void {
+  if (isToken(value) || check.accepted.includes(value)) return;
+  const known = check.accepted.find((a) => a.toLowerCase() === value.toLowerCase());
+  fail(
+    prop,
+    value,
+    `is not a value azuread provider 3.7.0 accepts (${check.accepted.join(', ')})`,
+    known
+      ? `values are case-sensitive: use '${known}'`
+      : `${check.className}.of() passes values newer than this library, but the pinned provider does not know this one yet; use a ${check.className} constant, or wait for a provider and library release that support it`,
+  );
 }
 
 /**

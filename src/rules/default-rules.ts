@@ -1,3 +1,4 @@
+import { CA10_PROVIDER_CANNOT_REMOVE } from './ca10-provider-cannot-remove';
 import { CA1_LOCKOUT } from './ca1-lockout';
 import { CA2_REPORT_ONLY_USER_ACTION } from './ca2-report-only-user-action';
 import { CA3_TAP_FOR_GUESTS } from './ca3-tap-for-guests';
@@ -6,6 +7,7 @@ import { CA5_DUPLICATE_DISPLAY_NAME } from './ca5-duplicate-display-name';
 import { CA6_TENANT_LIMITS } from './ca6-tenant-limits';
 import { CA7_EXCLUDED_DIRECTORY_ROLES } from './ca7-excluded-directory-roles';
 import { CA8_NON_PUBLIC_IP_RANGE } from './ca8-non-public-ip-range';
+import { CA9_PROVIDER_CONTRACT } from './ca9-provider-contract';
 import { IConditionalAccessRule } from './rule';
 
 /** The library's rules, in id order: they run on every stack. */
@@ -18,4 +20,6 @@ export const DEFAULT_RULES: readonly IConditionalAccessRule[] = [
   CA6_TENANT_LIMITS,
   CA7_EXCLUDED_DIRECTORY_ROLES,
   CA8_NON_PUBLIC_IP_RANGE,
+  CA9_PROVIDER_CONTRACT,
+  CA10_PROVIDER_CANNOT_REMOVE,
 ];

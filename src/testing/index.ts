@@ -16,6 +16,19 @@ import { TerraformStack } from 'cdktf';
 import { SignIn, WhatIf, WhatIfAccess, WhatIfAccessDecision, WhatIfPolicyResult, WhatIfReport, WhatIfRequirement } from '../what-if';
 import { controlsLabel, formatReport } from '../what-if/render';
 import { undeterminedHint } from '../cli/scenarios';
+import { formatGaps } from '../gaps/format';
+import { GapUsers } from '../gaps/model';
+import { GapRequirement } from '../gaps/requirement';
+
+/** Options of `toHaveNoGaps`. */
+export interface NoGapsOptions {
+  /** The requirement: `'mfa'`, `'block'`, `'compliantDevice'`, `'strength:<id or name>'`, ... or a `GapRequirement`. */
+  readonly require: string | GapRequirement;
+  /** Whose sign-ins: `'members'`, `'guests'`, `'all'` (default) or `'servicePrincipals'`. */
+  readonly users?: 'members' | 'guests' | 'all' | 'servicePrincipals' | GapUsers;
+  /** Over report-only policies instead of enabled ones. Default false. */
+  readonly reportOnly?: boolean;
+}
 
 /** Options of the access matchers. */
 export interface WhatIfAccessOptions {
@@ -50,6 +63,11 @@ declare global {
        * exactly these (a comma-joined string or a list, in any order).
        */
       toSkipPolicy(nameOrAddress: string, reasons?: string | string[]): R;
+      /**
+       * Gap analysis: every sign-in (of `users`, over enabled or report-only policies) faces the requirement. Takes a
+       * `TerraformStack`, a `WhatIf`, a path to a synthesized stack or its JSON text; fails with the gap list.
+       */
+      toHaveNoGaps(options: NoGapsOptions): R;
     }
   }
 }
@@ -218,10 +236,31 @@ export const whatIfMatchers = {
   },
 };
 
+/** `toHaveNoGaps`, for `expect.extend`. */
+export const gapMatchers = {
+  toHaveNoGaps(this: Context, received: unknown, options: NoGapsOptions): MatcherResult {
+    const source = received as TerraformStack | WhatIf | string;
+    if (!(received instanceof WhatIf) && typeof received !== 'string' && !(received instanceof TerraformStack)) {
+      throw new Error(`toHaveNoGaps: expected a TerraformStack, a WhatIf, a path to a synthesized stack or its JSON text, got ${typeof received}`);
+    }
+    const require = options.require instanceof GapRequirement ? options.require : GapRequirement.parse(options.require);
+    const w = whatIfOf(source);
+    const report = w.findGaps({ require, users: (options.users ?? GapUsers.ALL) as GapUsers, reportOnly: options.reportOnly ?? false });
+    const pass = report.gaps.length === 0;
+    return {
+      pass,
+      message: () =>
+        `${this.utils.matcherHint('toHaveNoGaps', 'stack', this.utils.printExpected(options))}\n\n` +
+        (pass ? `Expected gaps for ${require.value}, but every sign-in faces it (${report.classes} sign-in classes).` : `Expected no gaps, but:\n\n${formatGaps(report, w.policies)}`),
+    };
+  },
+};
+
 /**
  * Registers the What-If matchers with jest's `expect`. Call it from a `setupFilesAfterEnv` file, or point
  * `setupFilesAfterEnv` at `cdktf-entra-conditional-access/lib/testing/setup`, which calls it.
  */
 export function setupWhatIfMatchers(): void {
   expect.extend(whatIfMatchers);
+  expect.extend(gapMatchers);
 }

@@ -2,6 +2,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { TerraformStack } from 'cdktf';
 import type * as Engine from './engine';
+import type * as Gaps from '../gaps/analysis';
+import type { GapOptions, GapReport, SignInClass, SignInClassOptions } from '../gaps/model';
 import { WhatIfInputError, WhatIfStackError } from './errors';
 import { WhatIfPolicyInfo, WhatIfReport } from './model';
 import { SignIn } from './sign-in';
@@ -13,6 +15,12 @@ import { synthesizedJson } from '../private/synthesized-json';
 function engine(): typeof Engine {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   return require('./engine') as typeof Engine;
+}
+
+/** The gap analysis modules, loaded on first use. */
+function gaps(): typeof Gaps {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('../gaps/analysis') as typeof Gaps;
 }
 
 const stackError = (message: string) => new WhatIfStackError(message);
@@ -145,6 +153,36 @@ export class WhatIf {
   public validate(signIn: any): string[] {
     const prepared = engine().prepareSignIn(signIn instanceof SignIn ? signIn.toJson() : signIn, this.compiled);
     return Array.isArray(prepared) ? prepared : [];
+  }
+
+  /**
+   * Partitions every sign-in into classes that the policies in scope treat alike (the same access decision), from
+   * the values the policies mention: users, groups, roles, guest types and tenants; apps, suites and user actions;
+   * client app types; platforms; named locations and "anywhere else"; countries; risk levels; device filter
+   * outcomes; authentication flows; service principals. Each dimension has an "any other value" member, so the
+   * classes cover every sign-in. Authentication contexts are not explored (no provider 3.7.0 policy targets one).
+   *
+   * @param options whose sign-ins, over enabled or report-only policies
+   * @returns the classes, each with one concrete sign-in
+   */
+  public signInClasses(options: SignInClassOptions = {}): SignInClass[] {
+    return gaps().signInClasses(this.compiled, options);
+  }
+
+  /**
+   * Finds every class of sign-ins that does not face a requirement (e.g. MFA) under the enabled (or report-only)
+   * policies, exhaustively, merged into few groups described in portal words. A class whose outcome depends on a
+   * value known only at apply time is reported as undetermined, never as covered.
+   *
+   * @param options the requirement, whose sign-ins, over enabled or report-only policies
+   */
+  public findGaps(options: GapOptions): GapReport {
+    return gaps().findGaps(this.compiled, options);
+  }
+
+  /** @internal the compiled stack, for gap analysis and the report */
+  public get _compiled(): Engine.CompiledStack {
+    return this.compiled;
   }
 
   /**

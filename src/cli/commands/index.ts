@@ -2,8 +2,12 @@
  * The commands of `cdktf-entra-ca`, in the order `--help` lists them. Each module adds one command.
  */
 import { Command } from 'commander';
+import { registerExport } from './export';
+import { registerImport } from './import';
+import { registerGaps } from './gaps';
 import { registerLint } from './lint';
-import { registerTest } from './test';
+import { registerReport } from './report';
+import { registerTest } from './test-command';
 import { registerWhatIf } from './what-if';
 import { CliIo } from '../cli-io';
 
@@ -11,4 +15,4 @@ import { CliIo } from '../cli-io';
 export type RegisterCommand = (program: Command, io: CliIo) => void;
 
 /** Every command. */
-export const COMMANDS: readonly RegisterCommand[] = [registerWhatIf, registerTest, registerLint];
+export const COMMANDS: readonly RegisterCommand[] = [registerWhatIf, registerTest, registerLint, registerImport, registerExport, registerGaps, registerReport];

@@ -1,0 +1,47 @@
+/**
+ * `cdktf-entra-ca report <stack> [--out <file>] [--format html|md] [--require <requirement>]`: one self-contained
+ * page (no CDN, works offline) with every policy in portal words, a matrix of users × resources × locations with
+ * the outcome colour-coded, the gaps and the lint findings. Exit 0, or 2 on bad input.
+ */
+import * as fs from 'fs';
+import { Command } from 'commander';
+import { BadInput, CliIo, loadModel } from '../cli-io';
+import { GapRequirement } from '../../gaps/requirement';
+import type * as Report from '../../report/report';
+
+/** Adds the command. */
+export function registerReport(program: Command, io: CliIo): void {
+  program
+    .command('report')
+    .description('write a self-contained report of the stack\'s policies: portal words, a users × resources × locations matrix, the gaps and the lint findings')
+    .argument('<stack>', 'a cdk.tf.json, or a stack directory containing one (cdktf.out/stacks/<name>)')
+    .option('--out <file>', 'write the report to this file (default: standard output)')
+    .option('--format <format>', 'html or md', 'html')
+    .option('--require <requirement>', 'the requirement the gaps and the matrix colours are about (as for gaps --require)', 'mfa')
+    .exitOverride()
+    .action((stack: string, opts: { out?: string; format: string; require: string }) => {
+      if (opts.format !== 'html' && opts.format !== 'md') throw new BadInput(`--format: '${opts.format}' is not html or md`);
+      let requirement: GapRequirement;
+      try {
+        requirement = GapRequirement.parse(opts.require);
+      } catch (e) {
+        throw new BadInput(`--require: ${(e as Error).message}`);
+      }
+      const model = loadModel(io.resolve(stack));
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const report = require('../../report/report') as typeof Report;
+      const data = report.buildReport(model, { require: requirement });
+      const text = opts.format === 'md' ? report.renderMarkdown(data) : report.renderHtml(data);
+      if (opts.out) {
+        const file = io.resolve(opts.out);
+        try {
+          fs.writeFileSync(file, text);
+        } catch (e) {
+          throw new BadInput(`${file}: cannot write the report (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); check the path`);
+        }
+        io.out(`${file}: ${data.counts.total} policies, ${data.gaps.gaps.length} gaps for ${requirement.value}, ${data.findings.length} lint findings\n`);
+      } else {
+        io.out(text);
+      }
+    });
+}

@@ -1,0 +1,246 @@
+/**
+ * Gap analysis over the sign-in classes of partition.ts: which classes do not face a requirement, merged into few
+ * groups described in portal words. Internal module; the public entry points are `WhatIf.findGaps` and
+ * `WhatIf.signInClasses`.
+ */
+import { GapOptions, GapReport, GapUsers, Gap, SignInClass, SignInClassOptions } from './model';
+import { Choice, Explorer, Partition, SignInClassLeaf, UsersScope } from './partition';
+import { GapRequirement } from './requirement';
+import { CompiledStack } from '../what-if/compiled-stack';
+import { WhatIfAccess, WhatIfAccessDecision, WhatIfAuthenticationStrength, WhatIfRequirement } from '../what-if/model';
+import { controlsLabel } from '../what-if/render';
+import { AUTHENTICATION_STRENGTH_PATH, BUILT_IN_STRENGTHS, builtInStrength } from '../vocabulary/authentication-strengths';
+import { canonicalCombination } from '../vocabulary/authentication-methods';
+
+/** Explores the classes (for tests and the report: the tree can classify sign-ins). */
+export function partition(stack: CompiledStack, options: SignInClassOptions, require?: GapRequirement): Partition {
+  const check = require ? new RequirementCheck(stack, require) : undefined;
+  return new Explorer(stack, {
+    users: (options.users ?? GapUsers.ALL) as UsersScope,
+    reportOnly: options.reportOnly ?? false,
+    ...(check ? { met: (d: WhatIfAccessDecision) => check.meets(d) === true } : {}),
+  }).explore();
+}
+
+/** Every sign-in class. */
+export function signInClasses(stack: CompiledStack, options: SignInClassOptions = {}): SignInClass[] {
+  const p = partition(stack, options);
+  const words = new Describer(stack, p);
+  return p.leaves.map((leaf) => ({
+    description: words.describe(choiceLabels(leaf.choices)),
+    access: leaf.decision.access,
+    requirements: leaf.decision.requirements,
+    policies: leaf.applying.map((i) => stack.policies[i].info.address),
+    undeterminedBy: leaf.decision.undeterminedBy,
+    signIn: leaf.signIn,
+  }));
+}
+
+/** The gaps for a requirement. */
+export function findGaps(stack: CompiledStack, options: GapOptions): GapReport {
+  const check = new RequirementCheck(stack, options.require);
+  const p = partition(stack, options, options.require);
+  const failing = p.leaves.filter((leaf) => check.meets(leaf.decision) !== true);
+  const words = new Describer(stack, p);
+  const groups = merge(failing.map((leaf) => ({ labels: choiceLabels(leaf.choices), key: outcomeKey(leaf), leaves: [leaf] })));
+  const gaps: Gap[] = groups.map((g) => {
+    const leaf = g.leaves[0];
+    return {
+      description: words.describe(g.labels),
+      outcome: check.outcome(leaf.decision, stack),
+      access: leaf.decision.access,
+      policies: policiesOf(leaf, stack),
+      signIn: leaf.signIn,
+      classes: g.leaves.length,
+    };
+  });
+  gaps.sort((x, y) => y.classes - x.classes || x.description.localeCompare(y.description));
+  return { requirement: options.require.value, users: options.users ?? GapUsers.ALL, reportOnly: options.reportOnly ?? false, classes: p.leaves.length, gaps };
+}
+
+function policiesOf(leaf: SignInClassLeaf, stack: CompiledStack): string[] {
+  return [...leaf.applying.map((i) => stack.policies[i].info.address), ...leaf.decision.undeterminedBy];
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Requirements
+
+type Control = { kind: 'builtIn'; name: string } | { kind: 'strength'; strength: WhatIfAuthenticationStrength } | { kind: 'terms'; id: string } | { kind: 'custom'; id: string };
+
+const MFA_COMBINATIONS = new Set(BUILT_IN_STRENGTHS.find((s) => s.constant === 'MULTIFACTOR_AUTHENTICATION')!.allowedCombinations.map(canonicalCombination));
+
+/** Whether a decision meets a requirement: true, false, or undefined when undetermined. */
+export class RequirementCheck {
+  private readonly target: Set<string> | undefined;
+
+  constructor(stack: CompiledStack, private readonly requirement: GapRequirement) {
+    this.target = requirement.value.startsWith('strength:') ? strengthCombinations(stack, requirement.value.slice('strength:'.length)) : undefined;
+  }
+
+  public meets(d: WhatIfAccessDecision): boolean | undefined {
+    if (d.access === WhatIfAccess.BLOCKED) return true;
+    if (this.requirement === GapRequirement.BLOCK || this.requirement.value === 'block') return d.access === WhatIfAccess.UNDETERMINED ? undefined : false;
+    if (d.requirements.some((r) => this.implies(r))) return true;
+    return d.access === WhatIfAccess.UNDETERMINED ? undefined : false;
+  }
+
+  /** The outcome of a failing class in words. */
+  public outcome(d: WhatIfAccessDecision, stack: CompiledStack): string {
+    const label = this.requirement.label;
+    if (d.access === WhatIfAccess.ALLOWED) return this.requirement.value === 'block' ? 'allowed, not blocked' : `allowed without ${label}`;
+    if (d.access === WhatIfAccess.REQUIRES_CONTROLS) {
+      const controls = d.requirements.map((r) => (r.operator === 'OR' && controlCount(r) > 1 ? `(${controlsLabel(r)})` : controlsLabel(r))).join(' AND ');
+      return `requires ${controls}, not ${label}`;
+    }
+    const names = d.undeterminedBy.map((a) => stack.policies.find((p) => p.info.address === a)?.info.displayName ?? a);
+    return `undetermined: ${names.join(', ')} might apply (depends on values known only at apply time)`;
+  }
+
+  /** Whether a policy's requirement implies the requirement, controls treated as independent. */
+  private implies(r: WhatIfRequirement): boolean {
+    const controls: Control[] = [
+      ...r.builtInControls.filter((c) => c !== 'block').map((name) => ({ kind: 'builtIn' as const, name })),
+      ...(r.authenticationStrength ? [{ kind: 'strength' as const, strength: r.authenticationStrength }] : []),
+      ...r.termsOfUse.map((id) => ({ kind: 'terms' as const, id })),
+      ...r.customAuthenticationFactors.map((id) => ({ kind: 'custom' as const, id })),
+    ];
+    if (controls.length === 0) return false;
+    return r.operator === 'AND' || controls.length === 1 ? controls.some((c) => this.controlImplies(c)) : controls.every((c) => this.controlImplies(c));
+  }
+
+  private controlImplies(c: Control): boolean {
+    const v = this.requirement.value;
+    if (v.startsWith('termsOfUse:')) return c.kind === 'terms' && c.id === v.slice('termsOfUse:'.length);
+    if (v.startsWith('strength:')) {
+      const q = v.slice('strength:'.length);
+      if (c.kind === 'strength') {
+        const s = c.strength;
+        if (s.id === q || s.address === q || s.displayName === q || s.id.toLowerCase().endsWith(`/${q.toLowerCase()}`)) return true;
+        return this.target !== undefined && s.resolved && subset(s.allowedCombinations!, this.target);
+      }
+      return c.kind === 'builtIn' && c.name === 'mfa' && this.target !== undefined && subset([...MFA_COMBINATIONS], this.target);
+    }
+    if (v === 'mfa') {
+      if (c.kind === 'builtIn') return c.name === 'mfa';
+      return c.kind === 'strength' && c.strength.resolved && subset(c.strength.allowedCombinations!, MFA_COMBINATIONS);
+    }
+    return c.kind === 'builtIn' && c.name === v;
+  }
+}
+
+function controlCount(r: WhatIfRequirement): number {
+  return r.builtInControls.length + (r.authenticationStrength ? 1 : 0) + r.termsOfUse.length + r.customAuthenticationFactors.length;
+}
+
+function subset(combinations: readonly string[], of: ReadonlySet<string>): boolean {
+  return combinations.length > 0 && combinations.every((c) => of.has(canonicalCombination(c)));
+}
+
+/** The allowed combinations of the strength a requirement names, when the stack or the built-ins know it. */
+function strengthCombinations(stack: CompiledStack, q: string): Set<string> | undefined {
+  const builtIn = builtInStrength(q) ?? builtInStrength(`${AUTHENTICATION_STRENGTH_PATH}${q}`) ?? BUILT_IN_STRENGTHS.find((s) => s.displayName === q);
+  if (builtIn) return new Set(builtIn.allowedCombinations.map(canonicalCombination));
+  for (const p of stack.policies) {
+    const s = p.grantControls?.authenticationStrength;
+    if (s && s.resolved && (s.id === q || s.address === q || s.displayName === q)) return new Set(s.allowedCombinations!.map(canonicalCombination));
+  }
+  return undefined;
+}
+
+function outcomeKey(leaf: SignInClassLeaf): string {
+  const d = leaf.decision;
+  return JSON.stringify([d.access, d.requirements.map((r) => r.address), d.undeterminedBy]);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Merging and words
+
+/** Per dimension, the labels of the values a group covers. */
+type Labels = Map<string, string[]>;
+
+function choiceLabels(choices: Choice[]): Labels {
+  return new Map(choices.map((c) => [c.dim, [c.value.label]]));
+}
+
+interface Group {
+  labels: Labels;
+  key: string;
+  leaves: SignInClassLeaf[];
+}
+
+/** Merges groups with the same outcome that differ in the values of one dimension only, until none do. */
+export function merge(groups: Group[]): Group[] {
+  let list = groups;
+  for (let changed = true; changed; ) {
+    changed = false;
+    const out: Group[] = [];
+    for (const g of list) {
+      const target = out.find((o) => o.key === g.key && mergeDim(o.labels, g.labels) !== undefined);
+      if (target) {
+        const dim = mergeDim(target.labels, g.labels)!;
+        const union = [...target.labels.get(dim)!];
+        for (const l of g.labels.get(dim)!) if (!union.includes(l)) union.push(l);
+        target.labels.set(dim, union);
+        target.leaves.push(...g.leaves);
+        changed = true;
+      } else {
+        out.push({ labels: new Map(g.labels), key: g.key, leaves: [...g.leaves] });
+      }
+    }
+    list = out;
+  }
+  return list;
+}
+
+/** The one dimension two label sets differ in, or undefined (same dimensions required; identical sets merge too). */
+function mergeDim(a: Labels, b: Labels): string | undefined {
+  if (a.size !== b.size) return undefined;
+  let differing: string | undefined;
+  for (const [dim, values] of a) {
+    const other = b.get(dim);
+    if (!other) return undefined;
+    if (same(values, other)) continue;
+    if (differing !== undefined) return undefined;
+    differing = dim;
+  }
+  return differing ?? [...a.keys()][0];
+}
+
+function same(x: string[], y: string[]): boolean {
+  return x.length === y.length && x.every((v) => y.includes(v));
+}
+
+const ORDER = ['kind', 'resource', 'user', 'tenant', 'sp', 'group', 'role', 'ip', 'country', 'clientApp', 'platform', 'signInRisk', 'userRisk', 'insiderRisk', 'spRisk', 'device', 'flow'];
+
+/** Portal words for a group of classes. */
+class Describer {
+  constructor(_stack: CompiledStack, private readonly partition: Partition) {}
+
+  public describe(labels: Labels): string {
+    const rank = (dim: string) => {
+      const i = ORDER.indexOf(dim.split(':')[0]);
+      return i < 0 ? ORDER.length : i;
+    };
+    const dims = [...labels.keys()].sort((x, y) => rank(x) - rank(y) || x.localeCompare(y));
+    return dims.map((dim) => this.phrase(dim, labels.get(dim)!)).join(' · ');
+  }
+
+  private phrase(dim: string, values: string[]): string {
+    if (dim === 'kind') return this.fromUniverse(values, this.partition.kinds.map((k) => k.label), 'anyone', 'anyone except');
+    if (dim === 'resource') return this.fromUniverse(values, this.partition.resources.map((r) => r.label), 'any resource', 'any resource except');
+    return values.join(' or ');
+  }
+
+  private fromUniverse(values: string[], universe: string[], all: string, except: string): string {
+    const unique = [...new Set(universe)];
+    if (unique.length > 1 && unique.every((u) => values.includes(u))) return all;
+    const missing = unique.filter((u) => !values.includes(u));
+    if (values.length > 3 && missing.length <= 3) return `${except} ${missing.join(', ')}`;
+    return values.join(' or ');
+  }
+}
+
+/** For messages: the stack a report came from is not needed here. */
+export function describeLeaf(stack: CompiledStack, p: Partition, leaf: SignInClassLeaf): string {
+  return new Describer(stack, p).describe(choiceLabels(leaf.choices));
+}

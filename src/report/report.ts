@@ -1,0 +1,289 @@
+/**
+ * The policy-set report: every policy in portal words, a matrix of who × which resource × from where with the
+ * outcome colour-coded, the gaps for a requirement and the lint findings; as one self-contained HTML page (inline
+ * CSS, no script, no network) or as Markdown. Internal module; `cdktf-entra-ca report` prints it.
+ */
+import { Namer, PolicySummary, summarizePolicy } from './summary';
+import { findGaps, RequirementCheck } from '../gaps/analysis';
+import { GapReport, GapUsers } from '../gaps/model';
+import { Explorer, ipRegions } from '../gaps/partition';
+import { GapRequirement } from '../gaps/requirement';
+import { ConditionalAccessModel } from '../model/conditional-access-model';
+import { ConditionalAccessRules } from '../rules/conditional-access-rules';
+import { RuleFinding, RuleSeverity } from '../rules/rule';
+import { compileModel } from '../what-if/compile-stack';
+import { CompiledStack } from '../what-if/compiled-stack';
+import { F } from '../what-if/logic';
+import { WhatIfAccess } from '../what-if/model';
+
+/** How a matrix cell's sign-ins fare against the requirement, worst first. */
+export type CellOutcome = 'allowed' | 'undetermined' | 'otherControls' | 'met' | 'blocked';
+
+const RANK: readonly CellOutcome[] = ['allowed', 'undetermined', 'otherControls', 'met', 'blocked'];
+
+/** A cell of the matrix: the outcomes of the classes in it. */
+export interface MatrixCell {
+  /** The worst outcome in the cell (its colour). */
+  readonly worst: CellOutcome;
+  /** Every outcome met in the cell, worst first. */
+  readonly outcomes: CellOutcome[];
+}
+
+/** The matrix: rows are kinds of users, columns resources, each split by location. */
+export interface Matrix {
+  readonly kinds: string[];
+  readonly resources: string[];
+  readonly locations: Array<{ readonly label: string; readonly trusted: boolean }>;
+  /** `cells[kind][resource][location]`. */
+  readonly cells: MatrixCell[][][];
+  /** IP named locations left out of the columns (only the first ones get a column). */
+  readonly omittedLocations: number;
+}
+
+/** Everything the report shows. */
+export interface ReportData {
+  readonly source: string;
+  readonly requirement: GapRequirement;
+  readonly counts: { readonly total: number; readonly enabled: number; readonly reportOnly: number; readonly disabled: number };
+  readonly policies: PolicySummary[];
+  readonly matrix: Matrix;
+  readonly gaps: GapReport;
+  readonly findings: RuleFinding[];
+  readonly warnings: string[];
+}
+
+/** Options of the report. */
+export interface ReportOptions {
+  /** The requirement of the gaps section and the matrix colours. Default MFA. */
+  readonly require?: GapRequirement;
+  /** At most this many IP named locations get a column (default 8). */
+  readonly maxLocations?: number;
+}
+
+/** Builds the report data for a model. */
+export function buildReport(model: ConditionalAccessModel, options: ReportOptions = {}): ReportData {
+  const requirement = options.require ?? GapRequirement.MFA;
+  const stack = compileModel(model);
+  const namer = new Namer(model);
+  const state = (s: string) => model.policies.filter((p) => p.state === s).length;
+  return {
+    source: model.source,
+    requirement,
+    counts: { total: model.policies.length, enabled: state('enabled'), reportOnly: state('enabledForReportingButNotEnforced'), disabled: state('disabled') },
+    policies: model.policies.map((p) => summarizePolicy(p, namer)),
+    matrix: buildMatrix(stack, requirement, options.maxLocations ?? 8),
+    gaps: findGaps(stack, { require: requirement, users: GapUsers.ALL }),
+    findings: ConditionalAccessRules.lint(model),
+    warnings: stack.warnings,
+  };
+}
+
+function buildMatrix(stack: CompiledStack, requirement: GapRequirement, maxLocations: number): Matrix {
+  const check = new RequirementCheck(stack, requirement);
+  const ipLocations = stack.locations.filter((l) => l.isIp && l.ranges !== null);
+  const shown = ipLocations.slice(0, maxLocations);
+  const regions = ipRegions(ipLocations);
+  const columns: Array<{ label: string; trusted: boolean; ip: string }> = [];
+  shown.forEach((l) => {
+    const j = ipLocations.indexOf(l);
+    const inside = regions.filter((r) => r.inside[j]).sort((x, y) => x.inside.filter(Boolean).length - y.inside.filter(Boolean).length)[0];
+    if (inside) columns.push({ label: l.displayName, trusted: l.trusted !== F, ip: inside.text });
+  });
+  const elsewhere = regions.find((r) => r.inside.every((x) => !x));
+  columns.push({ label: ipLocations.length > 0 ? 'Anywhere else' : 'Any location', trusted: false, ip: elsewhere?.text ?? '40.77.182.32' });
+
+  let kinds: Array<{ id: string; label: string }> = [];
+  let resources: Array<{ id: string; label: string }> = [];
+  const outcomes = new Map<string, Set<CellOutcome>>();
+  columns.forEach((column, c) => {
+    const p = new Explorer(stack, { users: 'all', reportOnly: false, fixedIp: { text: column.ip, label: column.label } }).explore();
+    if (c === 0) {
+      kinds = p.kinds;
+      resources = p.resources;
+    }
+    for (const leaf of p.leaves) {
+      const kind = leaf.choices.find((x) => x.dim === 'kind')!.value.id;
+      const resource = leaf.choices.find((x) => x.dim === 'resource')!.value.id;
+      const met = check.meets(leaf.decision);
+      const outcome: CellOutcome =
+        leaf.decision.access === WhatIfAccess.BLOCKED
+          ? 'blocked'
+          : met === true
+            ? 'met'
+            : met === undefined
+              ? 'undetermined'
+              : leaf.decision.access === WhatIfAccess.REQUIRES_CONTROLS
+                ? 'otherControls'
+                : 'allowed';
+      const key = `${kind}|${resource}|${c}`;
+      const set = outcomes.get(key) ?? new Set<CellOutcome>();
+      set.add(outcome);
+      outcomes.set(key, set);
+    }
+  });
+  const cells = kinds.map((k) =>
+    resources.map((r) =>
+      columns.map((_, c) => {
+        const set = outcomes.get(`${k.id}|${r.id}|${c}`) ?? new Set<CellOutcome>();
+        const list = RANK.filter((o) => set.has(o));
+        return { worst: list[0] ?? 'allowed', outcomes: list };
+      }),
+    ),
+  );
+  return {
+    kinds: kinds.map((k) => k.label),
+    resources: resources.map((r) => r.label),
+    locations: columns.map(({ label, trusted }) => ({ label, trusted })),
+    cells,
+    omittedLocations: ipLocations.length - shown.length,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rendering
+
+const OUTCOME_WORDS: { readonly [o in CellOutcome]: (req: string) => string } = {
+  allowed: () => 'allowed',
+  undetermined: () => 'undetermined',
+  otherControls: (req) => `other controls, not ${req}`,
+  met: (req) => req,
+  blocked: () => 'blocked',
+};
+
+const SHORT: { readonly [o in CellOutcome]: string } = { allowed: 'allow', undetermined: '?', otherControls: 'ctrl', met: 'ok', blocked: 'block' };
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+const CSS = `
+body{font-family:"DejaVu Sans",Arial,Helvetica,sans-serif;margin:24px;color:#1f2328;background:#fff;font-size:14px}
+h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid #d0d7de;padding-bottom:4px}
+.muted{color:#57606a}.counts span{display:inline-block;margin-right:16px}
+table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #d0d7de;padding:4px 6px;vertical-align:top;text-align:left}
+th{background:#f6f8fa}.policies td{max-width:320px}.state-On{color:#1a7f37;font-weight:bold}.state-Report-only{color:#9a6700;font-weight:bold}.state-Off{color:#57606a}
+.matrix td.cell{text-align:center;font-size:12px;min-width:44px;color:#fff;font-weight:bold}
+.o-allowed{background:#cf222e}.o-undetermined{background:#8c959f}.o-otherControls{background:#bf8700}.o-met{background:#2da44e}.o-blocked{background:#116329}
+.legend span{display:inline-block;padding:2px 8px;margin-right:8px;color:#fff;border-radius:3px;font-size:12px}
+.gap{margin:6px 0;padding:6px 8px;border-left:4px solid #cf222e;background:#fff5f5}.gap.undetermined{border-color:#8c959f;background:#f6f8fa}
+code{font-family:"DejaVu Sans Mono",monospace;font-size:12px;background:#f6f8fa;padding:1px 3px;word-break:break-all}
+.error{color:#cf222e;font-weight:bold}.warning{color:#9a6700;font-weight:bold}
+`;
+
+/** The report as one self-contained HTML page. */
+export function renderHtml(r: ReportData): string {
+  const req = r.requirement.label;
+  const h: string[] = [];
+  h.push('<!DOCTYPE html>', '<html lang="en">', '<head>', '<meta charset="utf-8">', `<title>Conditional Access report: ${escapeHtml(r.source)}</title>`, `<style>${CSS}</style>`, '</head>', '<body>');
+  h.push(`<h1>Conditional Access report</h1>`, `<div class="muted">${escapeHtml(r.source)}</div>`);
+  h.push(
+    `<p class="counts"><span><b>${r.counts.total}</b> policies</span><span><b>${r.counts.enabled}</b> on</span><span><b>${r.counts.reportOnly}</b> report-only</span><span><b>${r.counts.disabled}</b> off</span>` +
+      `<span><b>${r.gaps.gaps.length}</b> gaps for ${escapeHtml(req)}</span><span><b>${r.findings.length}</b> lint findings</span></p>`,
+  );
+
+  h.push('<h2>Who gets in, and how</h2>');
+  h.push(
+    `<p class="muted">Enabled policies. Each cell is the weakest outcome over every sign-in of that kind, to that resource, from that location (any client app, platform, risk, device, group or role). Requirement: ${escapeHtml(req)}.</p>`,
+  );
+  h.push(
+    `<div class="legend">${RANK.map((o) => `<span class="o-${o}">${escapeHtml(SHORT[o])} = ${escapeHtml(OUTCOME_WORDS[o](req))}</span>`).join('')}</div>`,
+  );
+  const m = r.matrix;
+  h.push('<table class="matrix">', '<tr><th rowspan="2">Users</th>');
+  for (const res of m.resources) h.push(`<th colspan="${m.locations.length}">${escapeHtml(res)}</th>`);
+  h.push('</tr><tr>');
+  for (let i = 0; i < m.resources.length; i++) {
+    for (const l of m.locations) h.push(`<th class="muted">${escapeHtml(l.label)}${l.trusted ? ' (trusted)' : ''}</th>`);
+  }
+  h.push('</tr>');
+  m.kinds.forEach((kind, k) => {
+    h.push(`<tr><th>${escapeHtml(kind)}</th>`);
+    m.cells[k].forEach((byLocation) => {
+      for (const cell of byLocation) {
+        h.push(`<td class="cell o-${cell.worst}" title="${escapeHtml(cell.outcomes.map((o) => OUTCOME_WORDS[o](req)).join(', '))}">${escapeHtml(SHORT[cell.worst])}</td>`);
+      }
+    });
+    h.push('</tr>');
+  });
+  h.push('</table>');
+  if (m.omittedLocations > 0) h.push(`<p class="muted">${m.omittedLocations} more IP named locations have no column.</p>`);
+
+  h.push(`<h2>Gaps: sign-ins that do not face ${escapeHtml(req)}</h2>`);
+  if (r.gaps.gaps.length === 0) h.push(`<p>None: every sign-in faces ${escapeHtml(req)} (${r.gaps.classes} sign-in classes).</p>`);
+  for (const g of r.gaps.gaps) {
+    h.push(
+      `<div class="gap${g.access === WhatIfAccess.UNDETERMINED ? ' undetermined' : ''}"><b>${escapeHtml(g.description)}</b> → ${escapeHtml(g.outcome)}` +
+        `<br><span class="muted">sign-in:</span> <code>${escapeHtml(JSON.stringify(g.signIn))}</code></div>`,
+    );
+  }
+
+  h.push('<h2>Policies</h2>', '<table class="policies"><tr><th>Policy</th><th>State</th><th>Users</th><th>Target resources</th><th>Conditions</th><th>Grant</th><th>Session</th></tr>');
+  for (const p of r.policies) {
+    h.push(
+      `<tr><td><b>${escapeHtml(p.displayName)}</b><br><span class="muted">${escapeHtml(p.address)}</span></td><td class="state-${escapeHtml(p.state.replace(/ /g, '-'))}">${escapeHtml(p.state)}</td>` +
+        `<td>${escapeHtml(p.users)}</td><td>${escapeHtml(p.resources)}</td><td>${p.conditions.map(escapeHtml).join('<br>') || '<span class="muted">none</span>'}</td>` +
+        `<td>${escapeHtml(p.grant) || '<span class="muted">none</span>'}</td><td>${escapeHtml(p.session) || '<span class="muted">none</span>'}</td></tr>`,
+    );
+  }
+  h.push('</table>');
+
+  h.push('<h2>Lint findings</h2>');
+  if (r.findings.length === 0) h.push('<p>None.</p>');
+  else {
+    h.push('<table><tr><th>Rule</th><th>Severity</th><th>Where</th><th>Finding</th><th>Fix</th></tr>');
+    for (const f of r.findings) {
+      const error = f.severity === RuleSeverity.ERROR;
+      h.push(
+        `<tr><td>${escapeHtml(f.ruleId)}</td><td class="${error ? 'error' : 'warning'}">${error ? 'error' : 'warning'}</td><td>${escapeHtml(f.displayName ?? f.address ?? f.path)}</td><td>${escapeHtml(f.message)}</td><td>${escapeHtml(f.fix)}</td></tr>`,
+      );
+    }
+    h.push('</table>');
+  }
+  if (r.warnings.length > 0) {
+    h.push('<h2>Stack warnings</h2>', '<ul>');
+    for (const w of r.warnings) h.push(`<li>${escapeHtml(w)}</li>`);
+    h.push('</ul>');
+  }
+  h.push('<p class="muted">Generated offline by cdktf-entra-ca report from the synthesized stack.</p>', '</body>', '</html>');
+  return h.join('\n') + '\n';
+}
+
+function md(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+/** The report as Markdown. */
+export function renderMarkdown(r: ReportData): string {
+  const req = r.requirement.label;
+  const out: string[] = [];
+  out.push('# Conditional Access report', '', `\`${r.source}\``, '');
+  out.push(
+    `${r.counts.total} policies: ${r.counts.enabled} on, ${r.counts.reportOnly} report-only, ${r.counts.disabled} off; ${r.gaps.gaps.length} gaps for ${req}; ${r.findings.length} lint findings.`,
+    '',
+  );
+  out.push('## Who gets in, and how', '', `Enabled policies; each cell is the weakest outcome of the sign-ins in it. Requirement: ${req}.`, '');
+  out.push(RANK.map((o) => `**${SHORT[o]}** = ${OUTCOME_WORDS[o](req)}`).join(' · '), '');
+  const m = r.matrix;
+  m.locations.forEach((l, c) => {
+    out.push(`### From ${l.label}${l.trusted ? ' (trusted)' : ''}`, '');
+    out.push(`| Users | ${m.resources.map(md).join(' | ')} |`, `|---|${m.resources.map(() => '---').join('|')}|`);
+    m.kinds.forEach((kind, k) => out.push(`| ${md(kind)} | ${m.cells[k].map((byLocation) => SHORT[byLocation[c].worst]).join(' | ')} |`));
+    out.push('');
+  });
+  if (m.omittedLocations > 0) out.push(`${m.omittedLocations} more IP named locations have no table.`, '');
+  out.push(`## Gaps: sign-ins that do not face ${req}`, '');
+  if (r.gaps.gaps.length === 0) out.push(`None: every sign-in faces ${req} (${r.gaps.classes} sign-in classes).`, '');
+  r.gaps.gaps.forEach((g, i) => out.push(`${i + 1}. **${md(g.description)}** → ${md(g.outcome)}`, `   sign-in: \`${JSON.stringify(g.signIn)}\``));
+  out.push('', '## Policies', '', '| Policy | State | Users | Target resources | Conditions | Grant | Session |', '|---|---|---|---|---|---|---|');
+  for (const p of r.policies) {
+    out.push(`| **${md(p.displayName)}** | ${p.state} | ${md(p.users)} | ${md(p.resources)} | ${md(p.conditions.join('; ')) || '—'} | ${md(p.grant) || '—'} | ${md(p.session) || '—'} |`);
+  }
+  out.push('', '## Lint findings', '');
+  if (r.findings.length === 0) out.push('None.');
+  for (const f of r.findings) out.push(`- **${f.ruleId}** ${f.severity === RuleSeverity.ERROR ? 'error' : 'warning'} ${md(f.displayName ?? f.address ?? f.path)}: ${md(f.message)} Fix: ${md(f.fix)}`);
+  if (r.warnings.length > 0) {
+    out.push('', '## Stack warnings', '');
+    for (const w of r.warnings) out.push(`- ${md(w)}`);
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,195 @@
+// Gap analysis: requirements, classes, merged gaps in portal words, the CLI command and the jest matcher.
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { GapRequirement, GapUsers } from '../../src/gaps';
+import { runCli } from '../../src/cli/run';
+import { setupWhatIfMatchers } from '../../src/testing';
+import { WhatIf, WhatIfAccess } from '../../src/what-if';
+
+setupWhatIfMatchers();
+
+type Json = { [key: string]: any };
+const FIXTURE = path.join(__dirname, '..', 'fixtures', 'what-if', 'recipes');
+const recipes = WhatIf.fromFile(FIXTURE);
+
+const policy = (patch: Json): Json => ({
+  display_name: 'P',
+  state: 'enabled',
+  ...patch,
+  conditions: { client_app_types: ['all'], applications: { included_applications: ['All'] }, users: { included_users: ['All'] }, ...patch.conditions },
+  grant_controls: patch.grant_controls ?? { operator: 'OR', built_in_controls: ['mfa'] },
+});
+const stack = (policies: Json, extra: Json = {}) =>
+  WhatIf.fromStackJson(
+    JSON.stringify({
+      resource: {
+        azuread_named_location: { hq: { display_name: 'HQ', ip: { ip_ranges: ['203.0.113.0/24'], trusted: true } } },
+        azuread_group: { admins: { display_name: 'Admins' } },
+        azuread_conditional_access_policy: policies,
+        ...extra,
+      },
+    }),
+  );
+
+describe('requirements', () => {
+  test.each([
+    ['mfa', 'mfa', 'MFA'],
+    ['MFA', 'mfa', 'MFA'],
+    ['block', 'block', 'a block'],
+    ['compliantDevice', 'compliantDevice', 'a compliant device'],
+    ['strength:Phishing-resistant MFA', 'strength:Phishing-resistant MFA', "authentication strength 'Phishing-resistant MFA'"],
+    ['termsOfUse:abc', 'termsOfUse:abc', 'terms of use abc'],
+  ])('%s', (text, value, label) => {
+    expect(GapRequirement.parse(text)).toMatchObject({ value, label });
+  });
+
+  test('an unknown requirement names the accepted forms', () => {
+    expect(() => GapRequirement.parse('mfaa')).toThrow(
+      "'mfaa' is not a requirement; use one of mfa, block, compliantDevice, domainJoinedDevice, approvedApplication, compliantApplication, passwordChange, strength:<id or name> or termsOfUse:<id>",
+    );
+  });
+
+  test('a block meets every requirement; an OR of controls meets one only when each of them does', () => {
+    const w = stack({
+      either: policy({ grant_controls: { operator: 'OR', built_in_controls: ['mfa', 'compliantDevice'] } }),
+    });
+    expect(w.findGaps({ require: GapRequirement.MFA }).gaps.map((g) => g.outcome)).toEqual(['requires (mfa OR compliantDevice), not MFA']);
+    const both = stack({ both: policy({ grant_controls: { operator: 'AND', built_in_controls: ['mfa', 'compliantDevice'] } }) });
+    expect(both.findGaps({ require: GapRequirement.MFA }).gaps).toEqual([]);
+    expect(both.findGaps({ require: GapRequirement.COMPLIANT_DEVICE }).gaps).toEqual([]);
+    const blocked = stack({ b: policy({ grant_controls: { operator: 'OR', built_in_controls: ['block'] } }) });
+    expect(blocked.findGaps({ require: GapRequirement.MFA }).gaps).toEqual([]);
+  });
+
+  test('an authentication strength whose combinations are all multifactor meets MFA; a weaker one does not', () => {
+    const phishingResistant = '/policies/authenticationStrengthPolicies/00000000-0000-0000-0000-000000000004';
+    const w = stack({ s: policy({ grant_controls: { operator: 'OR', authentication_strength_policy_id: phishingResistant } }) });
+    expect(w.findGaps({ require: GapRequirement.MFA }).gaps).toEqual([]);
+    expect(w.findGaps({ require: GapRequirement.strength('Phishing-resistant MFA') }).gaps).toEqual([]);
+    expect(w.findGaps({ require: GapRequirement.strength('00000000-0000-0000-0000-000000000002') }).gaps).toEqual([]);
+    const weak = stack(
+      { s: policy({ grant_controls: { operator: 'OR', authentication_strength_policy_id: '${azuread_authentication_strength_policy.weak.id}' } }) },
+      { azuread_authentication_strength_policy: { weak: { display_name: 'Password or SMS', allowed_combinations: ['password', 'sms'] } } },
+    );
+    expect(weak.findGaps({ require: GapRequirement.MFA }).gaps.map((g) => g.outcome)).toEqual(["requires strength 'Password or SMS', not MFA"]);
+  });
+});
+
+describe('gaps in portal words', () => {
+  test('the recipes fixture: emergency accounts, trusted locations, unprotected resources', () => {
+    const report = recipes.findGaps({ require: GapRequirement.MFA });
+    expect(report).toMatchObject({ requirement: 'mfa', users: 'all', reportOnly: false });
+    expect(report.classes).toBeGreaterThan(5);
+    expect(report.gaps.map((g) => `${g.description} → ${g.outcome}`)).toEqual([
+      'anyone · Register or join devices or any other app → allowed without MFA',
+      'anyone · Register security information · user Break glass → allowed without MFA',
+      'guests and external users · Register security information · users other than Break glass · in a trusted location (HQ) → allowed without MFA',
+      'members · Register security information · users other than Break glass · in group Emergency access accounts → allowed without MFA',
+      'members · Register security information · users other than Break glass · not in group Emergency access accounts · in a trusted location (HQ) → allowed without MFA',
+    ]);
+    // every gap carries a sign-in that What-If replays to the same outcome
+    for (const g of report.gaps) expect(recipes.evaluate(g.signIn).outcome.access).toBe(WhatIfAccess.ALLOWED);
+  });
+
+  test('guests only, and report-only policies', () => {
+    expect(recipes.findGaps({ require: GapRequirement.BLOCK, users: GapUsers.GUESTS }).gaps.map((g) => g.description)).toEqual([
+      'guests and external users · Register or join devices or any other app',
+      'guests and external users · Register security information · user Break glass',
+      'guests and external users · Register security information · users other than Break glass · in a trusted location (HQ)',
+    ]);
+    const json = fs.readFileSync(path.join(FIXTURE, 'cdk.tf.json'), 'utf8').replace(/"state": "enabled"/g, '"state": "enabledForReportingButNotEnforced"');
+    const pilot = WhatIf.fromStackJson(json);
+    expect(pilot.findGaps({ require: GapRequirement.MFA }).gaps).toEqual([
+      expect.objectContaining({ description: 'anyone · any resource', outcome: 'allowed without MFA' }),
+    ]);
+    expect(pilot.findGaps({ require: GapRequirement.MFA, reportOnly: true }).gaps).toHaveLength(5);
+  });
+
+  test('a value known only at apply time is an undetermined gap, never covered', () => {
+    const w = stack(
+      { p: policy({ conditions: { users: { included_groups: ['${data.azuread_group.lookup.object_id}'] } } }) },
+    );
+    const gaps = w.findGaps({ require: GapRequirement.MFA, users: GapUsers.MEMBERS }).gaps;
+    expect(gaps.map((g) => [g.access, g.outcome])).toContainEqual([WhatIfAccess.UNDETERMINED, 'undetermined: P might apply (depends on values known only at apply time)']);
+  });
+
+  test('every class has a replayable sign-in with the class access', () => {
+    const classes = recipes.signInClasses();
+    expect(classes.length).toBeGreaterThan(5);
+    for (const c of classes) expect(recipes.evaluate(c.signIn).outcome.access).toBe(c.access);
+    expect(classes.map((c) => c.description)).toContain(
+      'members · Register security information · users other than Break glass · not in group Emergency access accounts · outside trusted locations (HQ)',
+    );
+  });
+});
+
+describe('cdktf-entra-ca gaps', () => {
+  let tmp: string;
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ca-gaps-cli-'));
+  });
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  test('lists the gaps and exits 1', () => {
+    const r = runCli(['gaps', FIXTURE, '--require', 'mfa']);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toBe('');
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^5 gaps for --require mfa \(enabled policies, members and guests; \d+ sign-in classes\):$/);
+    expect(lines[2]).toBe('1. anyone · Register or join devices or any other app → allowed without MFA');
+    expect(lines[3]).toMatch(/^ {3}sign-in: {2}\{"signInIdentity":/);
+  });
+
+  test('--json prints the gaps with sign-ins in the shape what-if --scenario reads', () => {
+    const r = runCli(['gaps', FIXTURE, '--require', 'mfa', '--users', 'members', '--json']);
+    expect(r.exitCode).toBe(1);
+    const json = JSON.parse(r.stdout);
+    expect(Object.keys(json)).toEqual(['requirement', 'users', 'reportOnly', 'classes', 'gaps']);
+    expect(Object.keys(json.gaps[0])).toEqual(['description', 'outcome', 'policies', 'signIn']);
+    const file = path.join(tmp, 'gap.json');
+    fs.writeFileSync(file, JSON.stringify(json.gaps[0].signIn));
+    const replay = runCli(['what-if', FIXTURE, '--scenario', file, '--json']);
+    expect(replay.exitCode).toBe(0);
+    expect(JSON.parse(replay.stdout).outcome.access).toBe('allowed');
+  });
+
+  test('no gaps exits 0', () => {
+    const file = path.join(tmp, 'cdk.tf.json');
+    fs.writeFileSync(file, JSON.stringify({ resource: { azuread_conditional_access_policy: { all: policy({}) } } }));
+    expect(runCli(['gaps', file, '--require', 'mfa'])).toEqual({
+      exitCode: 0,
+      stdout: 'No gaps: every sign-in faces mfa (enabled policies, members and guests; 6 sign-in classes).\n',
+      stderr: '',
+    });
+  });
+
+  test('bad input exits 2', () => {
+    expect(runCli(['gaps', FIXTURE, '--require', 'nope'])).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr:
+        "error: --require: 'nope' is not a requirement; use one of mfa, block, compliantDevice, domainJoinedDevice, approvedApplication, compliantApplication, passwordChange, strength:<id or name> or termsOfUse:<id>\n",
+    });
+    expect(runCli(['gaps', FIXTURE, '--require', 'mfa', '--users', 'admins']).stderr).toBe("error: --users: 'admins' is not one of members, guests, all, servicePrincipals\n");
+    expect(runCli(['gaps', path.join(tmp, 'nowhere'), '--require', 'mfa']).exitCode).toBe(2);
+    expect(runCli(['gaps', FIXTURE]).exitCode).toBe(2);
+  });
+});
+
+describe('toHaveNoGaps', () => {
+  test('passes when every sign-in faces the requirement, fails with the gap list', () => {
+    const covered = stack({ all: policy({}) });
+    expect(covered).toHaveNoGaps({ require: 'mfa', users: 'members' });
+    expect(covered).toHaveNoGaps({ require: GapRequirement.MFA });
+    expect(recipes).not.toHaveNoGaps({ require: 'mfa' });
+    let message = '';
+    try {
+      expect(FIXTURE).toHaveNoGaps({ require: 'mfa', users: 'guests' });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('Expected no gaps, but:');
+    expect(message).toContain('1. guests and external users · Register or join devices or any other app → allowed without MFA');
+  });
+});
