@@ -53,6 +53,10 @@ const project = new cdktf.ConstructLibraryCdktf({
       setupFilesAfterEnv: ['<rootDir>/test/setup-jest.ts'],
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '/cdktf.out/', '/.consumer/'],
+      // CI machines are slow (2 throttled cores): coverage instrumentation costs time nobody reads,
+      // and jest's default on 2 cores is 1 worker.
+      collectCoverage: false,
+      maxWorkers: 2,
     },
   },
   gitignore: ['cdktf.out/', '.consumer/', '*.cpuprofile', '.bench/'],

@@ -222,7 +222,7 @@ class Describer {
       return i < 0 ? ORDER.length : i;
     };
     const dims = [...labels.keys()].sort((x, y) => rank(x) - rank(y) || x.localeCompare(y));
-    return dims.map((dim) => this.phrase(dim, labels.get(dim)!)).join(' · ');
+    return mergeRoles(dims.map((dim) => this.phrase(dim, labels.get(dim)!))).join(' · ');
   }
 
   private phrase(dim: string, values: string[]): string {
@@ -238,6 +238,16 @@ class Describer {
     if (values.length > 3 && missing.length <= 3) return `${except} ${missing.join(', ')}`;
     return values.join(' or ');
   }
+}
+
+/** "without role A · without role B · …" (one dimension per role) read as one phrase. */
+function mergeRoles(phrases: string[]): string[] {
+  const prefix = 'without role ';
+  const roles = phrases.filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length));
+  if (roles.length < 2) return phrases;
+  const merged = roles.length <= 3 ? `without the roles ${roles.join(', ')}` : `without any of ${roles.length} roles (${roles.slice(0, 2).join(', ')}, …)`;
+  const first = phrases.findIndex((p) => p.startsWith(prefix));
+  return phrases.flatMap((p, i) => (i === first ? [merged] : p.startsWith(prefix) ? [] : [p]));
 }
 
 /** For messages: the stack a report came from is not needed here. */

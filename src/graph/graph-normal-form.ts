@@ -108,7 +108,7 @@ function policyForm(j: Json): Json {
         servicePrincipalFilter: filter(ca.servicePrincipalFilter),
       } : null,
       clientAppTypes: (() => {
-        const v = allAlone(set(c.clientAppTypes).map((x) => enumText(x, CLIENT_APP_TYPES)), 'all');
+        const v = allAlone(set(c.clientAppTypes).map((x) => enumText(x, CLIENT_APP_TYPES)).sort(), 'all');
         return v.length === 0 ? ['all'] : v;
       })(),
       platforms: includeExclude(c.platforms, 'includePlatforms', 'excludePlatforms', (v) => allAlone(set(v).map((x) => enumText(x, DEVICE_PLATFORMS)).sort(), 'all')),

@@ -185,7 +185,7 @@ function kindOf(json: Json): GraphObjectKind {
   if (t.endsWith('namedlocation')) return 'namedLocation';
   if (t === 'authenticationstrengthpolicy') return 'authenticationStrength';
   if (t !== '') return 'unknown';
-  if (isObject(json.conditions) || (json.conditions === undefined && (isObject(json.grantControls) || isObject(json.sessionControls)) && typeof json.state === 'string')) return 'policy';
+  if (isObject(json.conditions) || (json.conditions === undefined && (isObject(json.grantControls) || isObject(json.sessionControls)))) return 'policy';
   if ('ipRanges' in json || 'countriesAndRegions' in json || 'compliantNetworkType' in json || typeof json.locationType === 'string') return 'namedLocation';
   if (Array.isArray(json.allowedCombinations)) return 'authenticationStrength';
   return 'unknown';

@@ -171,11 +171,10 @@ export class PolicyTemplate {
 
   /**
    * "Require multifactor authentication for risky sign-ins" (policy-risk-based-sign-in, 04/01/2025): All
-   * users, all resources, sign-in risk High and Medium, the built-in Multifactor authentication strength.
-   *
-   * Deviation: the page also sets the session control "Sign-in frequency: Every time". Graph v1.0, which
-   * provider 3.7.0 uses, rejects `everyTime` (msgraph-metadata issue #647), so the policy has no session
-   * control. A policy that needs Every time must be managed with a client of the Graph beta API.
+   * users, all resources, sign-in risk High and Medium, the built-in Multifactor authentication strength,
+   * session control "Sign-in frequency: Every time" (Graph documents `everyTime` for risky sign-ins; an open
+   * report, msgraph-metadata issue #647, says Graph v1.0 refused it in 2024: see the README's provider
+   * limitations).
    */
   public static readonly REQUIRE_MFA_FOR_RISKY_SIGN_INS = new PolicyTemplate(
     'REQUIRE_MFA_FOR_RISKY_SIGN_INS', 'Require multifactor authentication for risky sign-ins', 'policy-risk-based-sign-in', '2025-04-01',
@@ -185,12 +184,10 @@ export class PolicyTemplate {
    * "Require password change for high-risk users" (policy-risk-based-user, 10/30/2025, now titled "Require
    * remediation for risky users"): All users, all resources, user risk High.
    *
-   * Deviation: the page grants "Require risk remediation" with an authentication strength, and the portal
-   * adds "Sign-in frequency: Every time". Provider 3.7.0 does not accept `riskRemediation` in
-   * `built_in_controls`, and Graph v1.0 rejects `everyTime`, so the policy is the closest deployable one, the
+   * Deviation: the page grants "Require risk remediation" with an authentication strength. Provider 3.7.0
+   * does not accept `riskRemediation` in `built_in_controls`, so the policy is the closest deployable one, the
    * template the portal gallery and the earlier page ship: "Require multifactor authentication" and "Require
-   * password change", all required, no session control (Graph may add Every time itself for password change;
-   * unverified).
+   * password change", all required, with the mandatory session control "Sign-in frequency: Every time".
    */
   public static readonly REQUIRE_PASSWORD_CHANGE_FOR_HIGH_RISK_USERS = new PolicyTemplate(
     'REQUIRE_PASSWORD_CHANGE_FOR_HIGH_RISK_USERS', 'Require password change for high-risk users', 'policy-risk-based-user', '2025-10-30',

@@ -212,23 +212,25 @@ const RECIPES: { readonly [name: string]: TemplateRecipe } = {
   REQUIRE_MFA_FOR_RISKY_SIGN_INS: {
     options: ['authenticationStrength'],
     strength: () => AuthenticationStrength.MULTIFACTOR_AUTHENTICATION,
-    // No "Sign-in frequency: Every time": Graph v1.0 rejects everyTime (see the template's doc comment).
     choices: (p, x) => ({
       ...ALL_USERS(p, x),
       target: TargetResources.allResources(),
       signInRiskLevels: [RiskLevel.HIGH, RiskLevel.MEDIUM],
       grant: GrantControls.requireAuthenticationStrength(strengthOf(p, RECIPES.REQUIRE_MFA_FOR_RISKY_SIGN_INS)),
+      // "Under Session, select Sign-in frequency. Ensure Every time is selected."
+      session: { signInFrequency: SignInFrequency.everyTime() },
     }),
   },
   REQUIRE_PASSWORD_CHANGE_FOR_HIGH_RISK_USERS: {
     options: [],
-    // "Require risk remediation" is not a provider 3.7.0 value and everyTime is rejected by Graph v1.0:
-    // the closest deployable policy is MFA + password change, all required (see the template's doc comment).
+    // "Require risk remediation" is not a provider 3.7.0 value: the closest deployable policy is MFA +
+    // password change, all required, with "Sign-in frequency: Every time" (see the template's doc comment).
     choices: (p, x) => ({
       ...ALL_USERS(p, x),
       target: TargetResources.allResources(),
       userRiskLevels: [RiskLevel.HIGH],
       grant: GrantControls.requireAll({ builtInControls: [BuiltInControl.MFA, BuiltInControl.PASSWORD_CHANGE] }),
+      session: { signInFrequency: SignInFrequency.everyTime() },
     }),
   },
   BLOCK_UNKNOWN_OR_UNSUPPORTED_DEVICE_PLATFORMS: {

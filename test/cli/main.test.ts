@@ -12,7 +12,8 @@ function cli(...args: string[]) {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, TS_NODE_PROJECT: path.join(ROOT, 'test', 'tsconfig.json'), TS_NODE_TRANSPILE_ONLY: 'true' },
-    timeout: 60_000,
+    // generous: a throttled CI machine needs minutes to start ts-node and load cdktf
+    timeout: 900_000,
   });
 }
 

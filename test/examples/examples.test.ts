@@ -13,9 +13,11 @@ describe.each(EXAMPLE_STACKS.map(([name, StackClass]) => [name, StackClass] as c
     expect(policies.length).toBeGreaterThan(0);
   });
 
-  test('every policy targets "Register security information" and excludes the emergency-access group', () => {
+  test('every policy excludes the emergency-access group; the security-info stacks target "Register security information"', () => {
     for (const p of policies) {
-      expect(p.conditions.applications).toEqual({ included_user_actions: ['urn:user:registersecurityinfo'] });
+      if (name !== 'templates-secure-foundation') {
+        expect(p.conditions.applications).toEqual({ included_user_actions: ['urn:user:registersecurityinfo'] });
+      }
       expect(p.conditions.users.excluded_groups).toEqual(['00000000-0000-0000-0000-00000000e000']);
     }
   });

@@ -124,6 +124,7 @@ test('service principals: workload identity policies only block', () => {
   checkSoundAndComplete(w, GapRequirement.BLOCK, GapUsers.SERVICE_PRINCIPALS, fc.sample(signInsFor(w, GapUsers.SERVICE_PRINCIPALS), { numRuns: 100, seed: 3 }), counts);
   expect(counts.gaps).toBeGreaterThan(0);
   expect(w.findGaps({ require: GapRequirement.BLOCK, users: GapUsers.SERVICE_PRINCIPALS }).gaps.map((g) => g.description)).toContain(
-    'service principals · any resource · service principal cccccccc-0000-4000-8000-000000000001',
+    // user actions are not for service principals: every app they can reach is "any other app"
+    'service principals · any other app · service principal cccccccc-0000-4000-8000-000000000001',
   );
 });

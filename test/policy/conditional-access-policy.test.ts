@@ -36,6 +36,7 @@ import { only, synth } from '../helpers/synth';
 
 const G1 = '11111111-1111-4111-8111-111111111111';
 const G2 = '22222222-2222-4222-8222-222222222222';
+const G3 = '33333333-3333-4333-8333-333333333333';
 const APP = '00000003-0000-0ff1-ce00-000000000000';
 
 const base: ConditionalAccessPolicyProps = {
@@ -134,13 +135,13 @@ describe('ConditionalAccessPolicy', () => {
           groups: [Principal.fromObjectId(G1)],
           roles: [DirectoryRole.GLOBAL_ADMINISTRATOR, DirectoryRole.CONDITIONAL_ACCESS_ADMINISTRATOR],
         }),
-        excludeUsers: { users: [Principal.fromObjectId(G1)], groups: [Principal.fromObjectId(G2)], roles: [DirectoryRole.fromTemplateId(G1)] },
+        excludeUsers: { users: [Principal.fromObjectId(G3)], groups: [Principal.fromObjectId(G2)], roles: [DirectoryRole.fromTemplateId(G1)] },
       }).conditions.users;
       expect(users).toEqual({
         included_users: [G1, G2],
         included_groups: [G1],
         included_roles: ['62e90394-69f5-4237-9190-012177145e10', 'b1be1c3e-b65d-4f19-8427-f6fa0d97feb9'],
-        excluded_users: [G1],
+        excluded_users: [G3],
         excluded_groups: [G2],
         excluded_roles: [G1],
       });
@@ -287,8 +288,10 @@ describe('ConditionalAccessPolicy', () => {
       const p = policyJson({
         userRiskLevels: [RiskLevel.HIGH],
         grant: GrantControls.requireAll({ builtInControls: [BuiltInControl.MFA, BuiltInControl.PASSWORD_CHANGE] }),
+        session: { signInFrequency: SignInFrequency.everyTime() },
       });
       expect(p.grant_controls).toEqual({ operator: 'AND', built_in_controls: ['mfa', 'passwordChange'] });
+      expect(p.session_controls).toEqual({ sign_in_frequency_interval: 'everyTime', sign_in_frequency_authentication_type: 'primaryAndSecondaryAuthentication' });
     });
   });
 
@@ -316,10 +319,11 @@ describe('ConditionalAccessPolicy', () => {
     });
 
     test('every time has no frequency value or period', () => {
-      expect(policyJson({ session: { signInFrequency: SignInFrequency.everyTime() } }).session_controls)
-        .toEqual({ sign_in_frequency_interval: 'everyTime' });
+      // the authentication type is written explicitly: it is Optional + Computed, so leaving it out would keep an old value
+      expect(policyJson({ signInRiskLevels: [RiskLevel.HIGH], session: { signInFrequency: SignInFrequency.everyTime() } }).session_controls)
+        .toEqual({ sign_in_frequency_interval: 'everyTime', sign_in_frequency_authentication_type: 'primaryAndSecondaryAuthentication' });
       expect(policyJson({ session: { signInFrequency: SignInFrequency.days(30) } }).session_controls)
-        .toEqual({ sign_in_frequency: 30, sign_in_frequency_period: 'days', sign_in_frequency_interval: 'timeBased' });
+        .toEqual({ sign_in_frequency: 30, sign_in_frequency_period: 'days', sign_in_frequency_interval: 'timeBased', sign_in_frequency_authentication_type: 'primaryAndSecondaryAuthentication' });
     });
   });
 });

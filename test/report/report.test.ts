@@ -54,6 +54,7 @@ describe('report data', () => {
     expect(m.resources).toEqual(['Register security information', 'Register or join devices', 'any other app']);
     expect(m.locations).toEqual([
       { label: 'HQ', trusted: true },
+      { label: 'Partner network (not trusted)', trusted: false },
       { label: 'Anywhere else', trusted: false },
     ]);
     const cell = (kind: number, resource: number, location: number) => m.cells[kind][resource][location];
@@ -100,7 +101,7 @@ describe('HTML', () => {
   });
 
   test('escapes what the stack says', () => {
-    const json = fs.readFileSync(path.join(FIXTURE, 'cdk.tf.json'), 'utf8').replace('Combined Security Info Registration with TAP', '<b>TAP</b> & "quotes"');
+    const json = fs.readFileSync(path.join(FIXTURE, 'cdk.tf.json'), 'utf8').replace('Combined Security Info Registration with TAP', '<b>TAP</b> & \\"quotes\\"');
     const file = path.join(tmp, 'cdk.tf.json');
     fs.writeFileSync(file, json);
     const page = renderHtml(buildReport(ConditionalAccessModel.fromFile(file)));

@@ -29,7 +29,7 @@ import {
 const MFA_ALL = 'Require MFA (Policy)';
 
 describe('rule catalogue', () => {
-  test('CA1-CA8, each with a severity, a one-line explanation and a source', () => {
+  test('CA1-CA10, each with a severity, a one-line explanation and a source', () => {
     expect(ConditionalAccessRules.RULES.map((r) => [r.id, r.severity])).toEqual([
       ['CA1', RuleSeverity.ERROR],
       ['CA2', RuleSeverity.WARNING],
@@ -39,6 +39,8 @@ describe('rule catalogue', () => {
       ['CA6', RuleSeverity.ERROR],
       ['CA7', RuleSeverity.WARNING],
       ['CA8', RuleSeverity.WARNING],
+      ['CA9', RuleSeverity.ERROR],
+      ['CA10', RuleSeverity.WARNING],
     ]);
     for (const r of ConditionalAccessRules.RULES) {
       expect(r.explanation).not.toContain('\n');

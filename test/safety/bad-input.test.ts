@@ -77,6 +77,7 @@ function passwordChange(scope: TerraformStack, overrides: Partial<ConditionalAcc
   return policy(scope, {
     userRiskLevels: [RiskLevel.HIGH],
     grant: GrantControls.requireAll({ builtInControls: [BuiltInControl.MFA, BuiltInControl.PASSWORD_CHANGE] }),
+    session: { signInFrequency: SignInFrequency.everyTime() },
     ...overrides,
   });
 }
@@ -242,8 +243,8 @@ const rows: Row[] = [
     "grant.builtInControls: 'mfa,passwordChange,compliantDevice' uses passwordChange outside its rules; Graph takes passwordChange only as GrantControls.requireAll({ builtInControls: [MFA, PASSWORD_CHANGE] })"],
   ['passwordChange with terms of use', () => GrantControls.requireAll({ builtInControls: [BuiltInControl.MFA, BuiltInControl.PASSWORD_CHANGE], termsOfUse: [G] }),
     "grant.builtInControls: 'mfa,passwordChange' uses passwordChange outside its rules; Graph takes passwordChange only as GrantControls.requireAll({ builtInControls: [MFA, PASSWORD_CHANGE] })"],
-  ['passwordChange without user risk', (s) => passwordChange(s, { userRiskLevels: undefined }),
-    `grant: requires passwordChange without userRiskLevels; ${PASSWORD_CHANGE_FIX}`],
+  ['passwordChange without user risk', (s) => passwordChange(s, { userRiskLevels: undefined, session: undefined }),
+    `grant: requires passwordChange without userRiskLevels; ${PASSWORD_CHANGE_FIX}\nsession: must set signInFrequency: SignInFrequency.everyTime() when grant requires passwordChange; Graph pairs "Require password change" with sign-in frequency "Every time" (Learn: "Require password change for high-risk users")`],
   ['passwordChange on Office 365 only', (s) => passwordChange(s, { target: TargetResources.applications({ include: [CloudApplication.OFFICE_365] }) }),
     `target: must be TargetResources.allResources() with no exclusions when grant requires passwordChange; ${PASSWORD_CHANGE_FIX}`],
   ['passwordChange with an excluded app', (s) => passwordChange(s, { target: TargetResources.allResources(CloudApplication.MICROSOFT_ADMIN_PORTALS) }),
@@ -381,7 +382,46 @@ const rows: Row[] = [
   ['baseline without emergency access', (s) => new SecureSecurityInfoRegistration(s, 'Baseline', { trustedIpRanges: ['203.0.113.0/24'], emergencyAccess: {} }),
     'emergencyAccess: names no account; pass the emergency-access users or groups so the baseline can never lock every administrator out'],
   ['guest recipe with a bad trusted location', (s) => new BlockGuestSecurityInfoRegistration(s, 'Guests', { trustedLocations: [{ locationId: G2.slice(1) }] }),
-    `excludeLocations[0]: '${G2.slice(1)}' is not a location; use Location.ALL, Location.ALL_TRUSTED, a named location construct or NamedLocation.fromObjectId(...)`],
+    `trustedLocations[0]: '${G2.slice(1)}' is not a location; use Location.ALL, Location.ALL_TRUSTED, a named location construct or NamedLocation.fromObjectId(...)`],
+  ['baseline with a bad trusted IP range', (s) => new SecureSecurityInfoRegistration(s, 'Baseline', { trustedIpRanges: ['10.0.0.1/24'], emergencyAccess: { groups: [Principal.fromObjectId(G)] } }),
+    /^trustedIpRanges\[0\]: '10\.0\.0\.1\/24'/],
+
+  // --- Issue 9: device filters, template sequences, include and exclude, session, risk lists ----------------
+  ['device filter over 3,072 characters', (s) => policy(s, { deviceFilter: { mode: FilterMode.INCLUDE, rule: Array(200).fill('device.model -eq "Surface Pro 9"').join(' -or ') } }),
+    /^deviceFilter\.rule: .* 3,?072/],
+  ['device filter with unbalanced parentheses', (s) => policy(s, { deviceFilter: { mode: FilterMode.INCLUDE, rule: '(device.isCompliant -eq True' } }),
+    /^deviceFilter\.rule: /],
+  ['device filter with a C#-style ==', (s) => policy(s, { deviceFilter: { mode: FilterMode.INCLUDE, rule: 'device.isCompliant == True' } }),
+    /^deviceFilter\.rule: /],
+  ['device filter property without an operator', (s) => policy(s, { deviceFilter: { mode: FilterMode.INCLUDE, rule: 'device.isCompliant' } }),
+    /^deviceFilter\.rule: /],
+  ['device filter with a Terraform template sequence', (s) => policy(s, { deviceFilter: { mode: FilterMode.INCLUDE, rule: 'device.displayName -eq "${var.name}"' } }),
+    /^deviceFilter\.rule: .*\$\{/],
+  ['strength description with a Terraform template sequence', (s) => new CustomAuthenticationStrength(s, 'Strength', {
+    displayName: 'Keys', description: 'keys for %{ if admin }admins%{ endif }', allowedCombinations: [AuthenticationMethodCombination.FIDO2],
+  }), /^description: .*%\{/],
+  ['display name mixing a reference with a literal ${', (s) => policy(s, { displayName: `${group(s).objectId ?? ''} \${literal}` }),
+    /^displayName: .*\$\{/],
+  ['the same group construct included and excluded', (s) => {
+    const g = group(s);
+    return policy(s, { includeUsers: IncludedUsers.select({ groups: [g] }), excludeUsers: { groups: [g] } });
+  }, /^excludeUsers\.groups\[0\]: .*(included|includeUsers)/],
+  ['the same user included and excluded', (s) => policy(s, { includeUsers: IncludedUsers.select({ users: [Principal.fromObjectId(G)] }), excludeUsers: { users: [Principal.fromObjectId(G)] } }),
+    /^excludeUsers\.users\[0\]: .*(included|includeUsers)/],
+  ['the same role included and excluded', (s) => policy(s, { includeUsers: IncludedUsers.select({ roles: [DirectoryRole.GLOBAL_ADMINISTRATOR] }), excludeUsers: { roles: [DirectoryRole.GLOBAL_ADMINISTRATOR] } }),
+    /^excludeUsers\.roles\[0\]: .*(included|includeUsers)/],
+  ['every-time frequency outside the scopes Graph documents', (s) => policy(s, { session: { signInFrequency: SignInFrequency.everyTime() } }),
+    /^session\.signInFrequency: .*(user risk|sign-in risk|Intune)/i],
+  ['app-enforced restrictions with every-time frequency', (s) => policy(s, { userRiskLevels: [RiskLevel.HIGH], session: { signInFrequency: SignInFrequency.everyTime(), applicationEnforcedRestrictions: true } }),
+    /^session\.applicationEnforcedRestrictions: /],
+  ['never-persistent browser with every-time frequency', (s) => policy(s, { userRiskLevels: [RiskLevel.HIGH], session: { signInFrequency: SignInFrequency.everyTime(), persistentBrowserMode: PersistentBrowserMode.NEVER } }),
+    /^session\.persistentBrowserMode: is PersistentBrowserMode\.NEVER with SignInFrequency\.everyTime\(\)/],
+  ['password change without every-time frequency', (s) => passwordChange(s, { session: undefined }),
+    /^session: must set signInFrequency: SignInFrequency\.everyTime\(\)/],
+  ['service principal risk hidden', (s) => policy(s, {
+    includeUsers: IncludedUsers.none(), workloadIdentities: { allServicePrincipalsInMyTenant: true }, servicePrincipalRiskLevels: [RiskLevel.HIDDEN], grant: GrantControls.block(),
+  }), /^servicePrincipalRiskLevels\[0\]: 'hidden'/],
+  ['sign-in frequency of NaN days', () => SignInFrequency.days(NaN), /^signInFrequency\.days: NaN /],
 ];
 
 describe('bad input throws at construction, naming prop, value and fix', () => {
@@ -399,12 +439,45 @@ describe('bad input throws at construction, naming prop, value and fix', () => {
       error = e;
     }
     expect(error).toBeInstanceOf(Error);
-    const text = (error as Error).message;
+    // a construct's ValidationError prefixes its path and display name; the rows name the problems themselves
+    const text = error instanceof ValidationError ? error.problems.join('\n') : (error as Error).message;
+    if (error instanceof ValidationError && error.constructPath !== undefined) {
+      expect((error as Error).message.startsWith(`${error.constructPath}`)).toBe(true);
+    }
     if (typeof message === 'string') {
       expect(text).toBe(message);
     } else {
       expect(text).toMatch(message);
     }
+  });
+
+  test('every problem of a construct at once, in one error with its path and display name', () => {
+    const stack = newStack();
+    const errors = ['One', 'Two'].map((name) => {
+      try {
+        new ConditionalAccessPolicy(stack, name, {
+          displayName: `Policy ${name}`,
+          includeUsers: IncludedUsers.all(),
+          target: TargetResources.allResources(),
+          includePlatforms: [],
+          clientAppTypes: [],
+          signInRiskLevels: [],
+          grant: GrantControls.requireMfa(),
+        });
+      } catch (e) {
+        return e as ValidationError;
+      }
+      return undefined;
+    });
+    for (const [i, name] of ['One', 'Two'].entries()) {
+      const e = errors[i]!;
+      expect(e).toBeInstanceOf(ValidationError);
+      expect(e.problems.map((p) => p.split(':')[0])).toEqual(['includePlatforms', 'clientAppTypes', 'signInRiskLevels']);
+      expect(e.constructPath).toBe(`stack/${name}`);
+      expect(e.displayName).toBe(`Policy ${name}`);
+      expect(e.message.split('\n')[0]).toBe(`stack/${name} ('Policy ${name}'): 3 problems:`);
+    }
+    expect(errors[0]!.message).not.toBe(errors[1]!.message);
   });
 
   test('library input errors are ValidationErrors', () => {

@@ -198,21 +198,23 @@ describe('list order does not change the output', () => {
   });
 
   test('groups as references to azuread_group resources created in different orders', () => {
-    const names = ['Alpha', 'Bravo', 'Charlie', 'Delta'];
+    const names = ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot'];
+    const excluded = ['Echo', 'Foxtrot'];
     fc.assert(fc.property(twoOrders(names), twoOrders(names), ([createA, createB], [passA, passB]) => {
       const json = (createOrder: string[], passOrder: string[]) => policyJson((s) => {
         const groups = new Map(createOrder.map((n) => [n, new Group(s, n, { displayName: n, securityEnabled: true })]));
         new ConditionalAccessPolicy(s, 'P', {
           displayName: 'P',
-          includeUsers: IncludedUsers.select({ groups: passOrder.map((n) => Principal.fromGroup(groups.get(n)!)) }),
-          excludeUsers: { groups: passOrder.filter((n) => n === 'Bravo' || n === 'Delta').map((n) => Principal.fromGroup(groups.get(n)!)) },
+          includeUsers: IncludedUsers.select({ groups: passOrder.filter((n) => !excluded.includes(n)).map((n) => Principal.fromGroup(groups.get(n)!)) }),
+          excludeUsers: { groups: passOrder.filter((n) => excluded.includes(n)).map((n) => Principal.fromGroup(groups.get(n)!)) },
           target: TargetResources.allResources(),
           grant: GrantControls.requireMfa(),
         });
       });
       const out = json(createA, passA);
       expect(json(createB, passB)).toBe(out);
-      expect(JSON.parse(out).conditions.users.included_groups).toEqual(names.map((n) => `\${azuread_group.${n}.object_id}`));
+      expect(JSON.parse(out).conditions.users.included_groups).toEqual(names.filter((n) => !excluded.includes(n)).map((n) => `\${azuread_group.${n}.object_id}`));
+      expect(JSON.parse(out).conditions.users.excluded_groups).toEqual(excluded.map((n) => `\${azuread_group.${n}.object_id}`));
     }), RUNS);
   });
 

@@ -207,7 +207,9 @@ describe('display name and value checks skip tokens', () => {
       session: { signInFrequency: SignInFrequency.hours(f.num('hours')) },
     });
     const p = onlyPolicy(synth(f.stack));
-    expect(p.session_controls).toEqual({ sign_in_frequency: '${var.hours}', sign_in_frequency_period: 'hours', sign_in_frequency_interval: 'timeBased' });
+    expect(p.session_controls).toEqual({
+      sign_in_frequency: '${var.hours}', sign_in_frequency_period: 'hours', sign_in_frequency_interval: 'timeBased', sign_in_frequency_authentication_type: 'primaryAndSecondaryAuthentication',
+    });
     expect(p.conditions.devices).toEqual({ filter: { mode: 'exclude', rule: '${var.rule}' } });
   });
 });

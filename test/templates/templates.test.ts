@@ -197,8 +197,6 @@ const LEARN: { readonly [name: string]: LearnCase } = {
       persistentBrowser: null,
       applicationEnforcedRestrictions: null,
     }),
-    // Graph v1.0 (provider 3.7.0) rejects everyTime: no session control.
-    deviation: { sessionControls: null },
   },
   // policy-risk-based-user.md, ms.date 10/30/2025 ("Require remediation for risky users")
   REQUIRE_PASSWORD_CHANGE_FOR_HIGH_RISK_USERS: {
@@ -211,8 +209,8 @@ const LEARN: { readonly [name: string]: LearnCase } = {
       persistentBrowser: null,
       applicationEnforcedRestrictions: null,
     }),
-    // Provider 3.7.0 has no riskRemediation and Graph v1.0 rejects everyTime: the gallery's MFA + password change.
-    deviation: { grantControls: GRANT('AND', ['mfa', 'passwordChange']), sessionControls: null },
+    // Provider 3.7.0 has no riskRemediation: the gallery's MFA + password change (with Every time, as the page says).
+    deviation: { grantControls: GRANT('AND', ['mfa', 'passwordChange']) },
   },
   // policy-all-users-device-unknown-unsupported.md, ms.date 04/01/2025
   BLOCK_UNKNOWN_OR_UNSUPPORTED_DEVICE_PLATFORMS: {
@@ -401,9 +399,9 @@ describe.each(PolicyTemplate.ALL.map((t) => [t.name, t] as const))('%s', (name, 
   });
 });
 
-test('the deviations are exactly the two the templates document', () => {
+test('the deviation is exactly the one the templates document', () => {
   expect(Object.entries(LEARN).filter(([, c]) => c.deviation).map(([n]) => n))
-    .toEqual(['REQUIRE_MFA_FOR_RISKY_SIGN_INS', 'REQUIRE_PASSWORD_CHANGE_FOR_HIGH_RISK_USERS']);
+    .toEqual(['REQUIRE_PASSWORD_CHANGE_FOR_HIGH_RISK_USERS']);
 });
 
 describe('options the pages offer', () => {
