@@ -1,4 +1,4 @@
-import { failProp, isToken, validateGuid } from '../private/validation';
+import { failProp, isToken, Problems, validateGuid, validateProviderValue } from '../private/validation';
 import { GUEST_OR_EXTERNAL_USER_TYPES } from '../vocabulary/guest-types';
 
 /**
@@ -112,6 +112,13 @@ export class GuestsOrExternalUsers {
   public static of(props: GuestsOrExternalUsersProps): GuestsOrExternalUsers {
     if (!isToken(props.types) && (!props.types || props.types.length === 0)) {
       failProp('guestsOrExternalUsers.types', 'is empty; pass at least one GuestOrExternalUserType, or use GuestsOrExternalUsers.ALL');
+    }
+    if (!isToken(props.types)) {
+      const problems = new Problems();
+      // provider 3.7.0 also takes 'none' here (its StringInSlice list)
+      const accepted = [...GUEST_OR_EXTERNAL_USER_TYPES.providerValues, 'none'];
+      problems.each(props.types, (t, i) => validateProviderValue(`guestsOrExternalUsers.types[${i}]`, t.value, { accepted, className: 'GuestOrExternalUserType' }));
+      problems.throwIfAnyWithoutScope();
     }
     return new GuestsOrExternalUsers(props);
   }

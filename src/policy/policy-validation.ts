@@ -54,7 +54,7 @@ function checkPolicyProps(props: ConditionalAccessPolicyProps, problems: Problem
   validateFilters(props, problems);
   validateControls(props, problems);
   problems.check(() => validateUserActionRules(props));
-  problems.check(() => validatePasswordChange(props));
+  validatePasswordChange(props, problems);
 }
 
 /** Every enum-like value against what the pinned provider accepts (catches `of()` values it does not know). */
@@ -393,15 +393,15 @@ function validateUserActionRules(props: ConditionalAccessPolicyProps): void {
   }
 }
 
-function validatePasswordChange(props: ConditionalAccessPolicyProps): void {
+function validatePasswordChange(props: ConditionalAccessPolicyProps, problems: Problems): void {
   if (!props.grant?.builtInControls.includes('passwordChange')) return;
   const fix = 'Graph takes "Require password change" only in a policy on all resources whose only condition is user risk';
   if (!props.userRiskLevels?.length) {
-    failProp('grant', `requires passwordChange without userRiskLevels; ${fix}`);
+    problems.check(() => failProp('grant', `requires passwordChange without userRiskLevels; ${fix}`));
   }
   const t = props.target;
   if (!(t.includedApplications.length === 1 && t.includedApplications[0] === 'All' && t.excludedApplications.length === 0)) {
-    failProp('target', `must be TargetResources.allResources() with no exclusions when grant requires passwordChange; ${fix}`);
+    problems.check(() => failProp('target', `must be TargetResources.allResources() with no exclusions when grant requires passwordChange; ${fix}`));
   }
   const others: [string, unknown][] = [
     ['includeLocations', props.includeLocations],
@@ -412,15 +412,15 @@ function validatePasswordChange(props: ConditionalAccessPolicyProps): void {
     ['deviceFilter', props.deviceFilter],
   ];
   for (const [name, value] of others) {
-    if (value !== undefined) failProp(name, `is set while grant requires passwordChange; ${fix}`);
+    if (value !== undefined) problems.check(() => failProp(name, `is set while grant requires passwordChange; ${fix}`));
   }
   const apps = (props.clientAppTypes ?? []).map((c) => c.value);
   if (apps.length > 0 && !(apps.length === 1 && apps[0] === 'all')) {
-    failProp('clientAppTypes', `is set while grant requires passwordChange; ${fix}`);
+    problems.check(() => failProp('clientAppTypes', `is set while grant requires passwordChange; ${fix}`));
   }
   // The portal and Graph force "every time" with password change (Learn "Require password change for high-risk
   // users"; Graph sets it when it is missing), so a policy without it reads back with a session the config lacks.
   if (props.session?.signInFrequency?.interval !== 'everyTime') {
-    failProp('session', 'must set signInFrequency: SignInFrequency.everyTime() when grant requires passwordChange; Graph pairs "Require password change" with sign-in frequency "Every time" (Learn: "Require password change for high-risk users")');
+    problems.check(() => failProp('session', 'must set signInFrequency: SignInFrequency.everyTime() when grant requires passwordChange; Graph pairs "Require password change" with sign-in frequency "Every time" (Learn: "Require password change for high-risk users")'));
   }
 }

@@ -26,6 +26,7 @@ function block(v: unknown): Json | undefined {
   return b !== null && typeof b === 'object' ? (b as Json) : undefined;
 }
 
+const isExpression = (v: unknown): boolean => typeof v === 'string' && v.includes('${');
 const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 /** Graph stores object ids and returns them in lower case. */
 const graphIds = (v: unknown): string[] => strings(v).map((s) => (GUID.test(s) ? s.toLowerCase() : s));
@@ -100,7 +101,10 @@ export function policyToGraph(config: Json): Json {
     customAuthenticationFactors: strings(g.custom_authentication_factors),
     termsOfUse: graphIds(g.terms_of_use),
     // only the last segment is sent; Graph returns the id it stores, in lower case
-    authenticationStrength: g.authentication_strength_policy_id ? { id: String(g.authentication_strength_policy_id).split('/').pop()!.toLowerCase() } : null,
+    // a reference (`${azuread_authentication_strength_policy.x.id}`) resolves to the id Graph returns: kept as is
+    authenticationStrength: g.authentication_strength_policy_id
+      ? { id: isExpression(g.authentication_strength_policy_id) ? g.authentication_strength_policy_id : String(g.authentication_strength_policy_id).split('/').pop()!.toLowerCase() }
+      : null,
   } : null;
   return { displayName: config.display_name, state: config.state, conditions, grantControls, sessionControls: sessionToGraph(block(config.session_controls)) };
 }
@@ -180,7 +184,8 @@ export function policyFromGraph(g: Json): Json {
       built_in_controls: g.grantControls.builtInControls,
       custom_authentication_factors: g.grantControls.customAuthenticationFactors,
       terms_of_use: g.grantControls.termsOfUse,
-      authentication_strength_policy_id: g.grantControls.authenticationStrength ? `${STRENGTH_PATH}${g.grantControls.authenticationStrength.id}` : '',
+      authentication_strength_policy_id: !g.grantControls.authenticationStrength ? ''
+        : isExpression(g.grantControls.authenticationStrength.id) ? g.grantControls.authenticationStrength.id : `${STRENGTH_PATH}${g.grantControls.authenticationStrength.id}`,
     }] : [],
     session_controls: s ? [{
       application_enforced_restrictions_enabled: s.applicationEnforcedRestrictions?.isEnabled ?? false,
