@@ -159,7 +159,7 @@ function escapeHtml(text: string): string {
 const CSS = `
 body{font-family:"DejaVu Sans",Arial,Helvetica,sans-serif;margin:24px;color:#1f2328;background:#fff;font-size:14px}
 h1{font-size:22px;margin:0 0 4px}h2{font-size:18px;margin:28px 0 8px;border-bottom:1px solid #d0d7de;padding-bottom:4px}
-.muted{color:#57606a}.counts span{display:inline-block;margin-right:16px}
+.muted{color:#57606a}.address{overflow-wrap:anywhere;font-size:12px}.counts span{display:inline-block;margin-right:16px}
 table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #d0d7de;padding:4px 6px;vertical-align:top;text-align:left}
 th{background:#f6f8fa}.policies td{max-width:320px}.state-On{color:#1a7f37;font-weight:bold}.state-Report-only{color:#9a6700;font-weight:bold}.state-Off{color:#57606a}
 .matrix td.cell{text-align:center;font-size:12px;min-width:44px;color:#fff;font-weight:bold}
@@ -220,7 +220,7 @@ export function renderHtml(r: ReportData): string {
   h.push('<h2>Policies</h2>', '<table class="policies"><tr><th>Policy</th><th>State</th><th>Users</th><th>Target resources</th><th>Conditions</th><th>Grant</th><th>Session</th></tr>');
   for (const p of r.policies) {
     h.push(
-      `<tr><td><b>${escapeHtml(p.displayName)}</b><br><span class="muted">${escapeHtml(p.address)}</span></td><td class="state-${escapeHtml(p.state.replace(/ /g, '-'))}">${escapeHtml(p.state)}</td>` +
+      `<tr><td><b>${escapeHtml(p.displayName)}</b><br><span class="muted address">${escapeHtml(p.address)}</span></td><td class="state-${escapeHtml(p.state.replace(/ /g, '-'))}">${escapeHtml(p.state)}</td>` +
         `<td>${escapeHtml(p.users)}</td><td>${escapeHtml(p.resources)}</td><td>${p.conditions.map(escapeHtml).join('<br>') || '<span class="muted">none</span>'}</td>` +
         `<td>${escapeHtml(p.grant) || '<span class="muted">none</span>'}</td><td>${escapeHtml(p.session) || '<span class="muted">none</span>'}</td></tr>`,
     );
