@@ -98,10 +98,11 @@ test.each<[string, GapRequirement, GapUsers]>([
       const w = stackOf(policies);
       checkSoundAndComplete(w, require, users, fc.sample(signInsFor(w, users), { numRuns: 40, seed }), counts);
     }),
-    { numRuns: 40 },
+    // 20 random stacks × 40 sign-ins each: CI machines are slow, and the sign-ins carry the weight
+    { numRuns: 20 },
   );
   // not vacuous: gaps were found, and sign-ins both missed and met the requirement
-  expect(counts.gaps).toBeGreaterThan(10);
+  expect(counts.gaps).toBeGreaterThan(5);
   expect(counts.failingSignIns).toBeGreaterThan(50);
   expect(counts.passingSignIns).toBeGreaterThan(50);
 });
