@@ -274,7 +274,8 @@ function sessionArb(allApps: boolean): fc.Arbitrary<SessionSpec> {
       fc.constantFrom(CloudAppSecurityPolicy.BLOCK_DOWNLOADS, CloudAppSecurityPolicy.MCAS_CONFIGURED, CloudAppSecurityPolicy.MONITOR_ONLY),
       { nil: undefined },
     ),
-    appEnforced: fc.option(fc.constant(true as const), { nil: undefined }),
+    // app-enforced restrictions only where Exchange Online and SharePoint Online can enforce them (all resources here)
+    appEnforced: allApps ? fc.option(fc.constant(true as const), { nil: undefined }) : fc.constant(undefined),
     disableResilience: fc.option(fc.constant(true as const), { nil: undefined }),
   }, { requiredKeys: [] }).filter((s) => !!(s.frequency || s.persistent || s.cas || s.appEnforced || s.disableResilience))
     .map((s) => (s.frequency ? s : { ...s, authType: undefined }))
