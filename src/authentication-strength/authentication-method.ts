@@ -1,5 +1,5 @@
-import { AUTHENTICATION_METHOD_MODES, canonicalCombination } from '../vocabulary/authentication-methods';
 import { fail, failProp } from '../private/validation';
+import { AUTHENTICATION_METHOD_MODES, canonicalCombination } from '../vocabulary/authentication-methods';
 
 /**
  * An authentication method mode that authentication strength combinations are made of

@@ -3,8 +3,8 @@ import { Construct } from 'constructs';
 import { AuthenticationMethodCombination } from './authentication-method';
 import { IAuthenticationStrength } from './authentication-strength';
 import { failProp, Problems, validateDisplayName, validateNoTemplateSequence, validateProviderValue } from '../private/validation';
-import { AUTHENTICATION_METHOD_MODES } from '../vocabulary/authentication-methods';
 import { registerRules } from '../rules/register-rules';
+import { AUTHENTICATION_METHOD_MODES } from '../vocabulary/authentication-methods';
 
 /**
  * Properties of a {@link CustomAuthenticationStrength}.

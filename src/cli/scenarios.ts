@@ -10,9 +10,9 @@
  *     "policies": { "azuread_conditional_access_policy.guests": "notSet", "Some display name": "users" } } } ] }
  * ```
  */
+import { isObject, show } from '../private/json';
 import { ANALYSIS_REASONS } from '../what-if/microsoft-data';
 import { WhatIfAccess, WhatIfAccessDecision, WhatIfPolicyInfo, WhatIfReport } from '../what-if/model';
-import { isObject, show } from '../private/json';
 
 /** One scenario. */
 export interface Scenario {

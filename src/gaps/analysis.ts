@@ -1,3 +1,4 @@
+/* eslint-disable @stylistic/max-len */
 /**
  * Gap analysis over the sign-in classes of partition.ts: which classes do not face a requirement, merged into few
  * groups described in portal words. Internal module; the public entry points are `WhatIf.findGaps` and
@@ -6,11 +7,11 @@
 import { GapOptions, GapReport, GapUsers, Gap, SignInClass, SignInClassOptions } from './model';
 import { Choice, Explorer, Partition, SignInClassLeaf, UsersScope } from './partition';
 import { GapRequirement } from './requirement';
+import { canonicalCombination } from '../vocabulary/authentication-methods';
+import { AUTHENTICATION_STRENGTH_PATH, BUILT_IN_STRENGTHS, builtInStrength } from '../vocabulary/authentication-strengths';
 import { CompiledStack } from '../what-if/compiled-stack';
 import { WhatIfAccess, WhatIfAccessDecision, WhatIfAuthenticationStrength, WhatIfRequirement } from '../what-if/model';
 import { controlsLabel } from '../what-if/render';
-import { AUTHENTICATION_STRENGTH_PATH, BUILT_IN_STRENGTHS, builtInStrength } from '../vocabulary/authentication-strengths';
-import { canonicalCombination } from '../vocabulary/authentication-methods';
 
 /** Explores the classes (for tests and the report: the tree can classify sign-ins). */
 export function partition(stack: CompiledStack, options: SignInClassOptions, require?: GapRequirement): Partition {
@@ -214,7 +215,7 @@ const ORDER = ['kind', 'resource', 'user', 'tenant', 'sp', 'group', 'role', 'ip'
 
 /** Portal words for a group of classes. */
 class Describer {
-  constructor(_stack: CompiledStack, private readonly partition: Partition) {}
+  constructor(_stack: CompiledStack, private readonly partitioned: Partition) {}
 
   public describe(labels: Labels): string {
     const rank = (dim: string) => {
@@ -226,8 +227,8 @@ class Describer {
   }
 
   private phrase(dim: string, values: string[]): string {
-    if (dim === 'kind') return this.fromUniverse(values, this.partition.kinds.map((k) => k.label), 'anyone', 'anyone except');
-    if (dim === 'resource') return this.fromUniverse(values, this.partition.resources.map((r) => r.label), 'any resource', 'any resource except');
+    if (dim === 'kind') return this.fromUniverse(values, this.partitioned.kinds.map((k) => k.label), 'anyone', 'anyone except');
+    if (dim === 'resource') return this.fromUniverse(values, this.partitioned.resources.map((r) => r.label), 'any resource', 'any resource except');
     return values.join(' or ');
   }
 

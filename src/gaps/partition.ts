@@ -1,3 +1,4 @@
+/* eslint-disable @stylistic/max-len */
 /**
  * Exhaustive sign-in classes. Internal module.
  *
@@ -11,9 +12,17 @@
  * policies depend on most. Only the policies still undecided are re-evaluated below a node, and value lists are
  * local to the node (the values the undecided policies mention), which keeps large stacks fast.
  */
-import { DeviceFacts, DeviceRule, DeviceRuleComparison, evaluateDeviceRule } from '../what-if/device-filter';
-import { decision, Evaluator } from '../what-if/evaluator';
-import { parseIp, ParsedIp, RangeSet, v4Text, v6Text } from '../what-if/ip';
+import { ADDRESS_RE } from '../model/references';
+import { isGuid } from '../private/validation';
+import { ADMIN_PORTAL_APP_IDS, OFFICE_365_APP_IDS } from '../vocabulary/applications';
+import { TRANSFER_METHODS } from '../vocabulary/authentication-flows';
+import { CLIENT_APP_TYPES } from '../vocabulary/client-app-types';
+import { DEVICE_PLATFORMS } from '../vocabulary/device-platforms';
+import { directoryRoleById } from '../vocabulary/directory-roles';
+import { GUEST_OR_EXTERNAL_USER_TYPES } from '../vocabulary/guest-types';
+import { INSIDER_RISK_LEVELS, RISK_LEVELS } from '../vocabulary/risk-levels';
+import { USER_ACTIONS } from '../vocabulary/user-actions';
+import { Vocabulary } from '../vocabulary/vocabulary';
 import {
   CompiledLocation,
   CompiledPolicy,
@@ -23,6 +32,9 @@ import {
   ST_REPORT_ONLY,
   ST_UNKNOWN,
 } from '../what-if/compiled-stack';
+import { DeviceFacts, DeviceRule, DeviceRuleComparison, evaluateDeviceRule } from '../what-if/device-filter';
+import { decision, Evaluator } from '../what-if/evaluator';
+import { parseIp, ParsedIp, RangeSet, v4Text, v6Text } from '../what-if/ip';
 import { EnumList, F, IdList, K_ADDRESS, K_GUID, PartialMembership, Term } from '../what-if/logic';
 import {
   R_AUTHENTICATION_FLOW,
@@ -39,17 +51,6 @@ import {
 } from '../what-if/microsoft-data';
 import { WhatIfAccess, WhatIfAccessDecision } from '../what-if/model';
 import { AppTerm, CTX_APPLICATION, CTX_USER_ACTION, PreparedSignIn } from '../what-if/prepare-sign-in';
-import { ADDRESS_RE } from '../model/references';
-import { isGuid } from '../private/validation';
-import { ADMIN_PORTAL_APP_IDS, OFFICE_365_APP_IDS } from '../vocabulary/applications';
-import { TRANSFER_METHODS } from '../vocabulary/authentication-flows';
-import { CLIENT_APP_TYPES } from '../vocabulary/client-app-types';
-import { DEVICE_PLATFORMS } from '../vocabulary/device-platforms';
-import { directoryRoleById } from '../vocabulary/directory-roles';
-import { GUEST_OR_EXTERNAL_USER_TYPES } from '../vocabulary/guest-types';
-import { INSIDER_RISK_LEVELS, RISK_LEVELS } from '../vocabulary/risk-levels';
-import { USER_ACTIONS } from '../vocabulary/user-actions';
-import { Vocabulary } from '../vocabulary/vocabulary';
 
 /** Which sign-ins to explore. */
 export type UsersScope = 'members' | 'guests' | 'all' | 'servicePrincipals';
@@ -285,6 +286,8 @@ export class Explorer {
   private readonly otherRole: string | undefined;
   private readonly elsewhere: { text: string; ip: ParsedIp };
   private readonly leaves: SignInClassLeaf[] = [];
+
+  private readonly resourceCache = new Map<boolean, ResourceValue[]>();
 
   constructor(private readonly stack: CompiledStack, private readonly options: PartitionOptions) {
     this.evaluator = new Evaluator(stack);
@@ -665,8 +668,6 @@ export class Explorer {
     }
     return k.externalUserType === s.externalUserType;
   }
-
-  private readonly resourceCache = new Map<boolean, ResourceValue[]>();
 
   private resources(kind: { readonly servicePrincipal: boolean }): ResourceValue[] {
     let cached = this.resourceCache.get(kind.servicePrincipal);

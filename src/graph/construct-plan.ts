@@ -1,3 +1,4 @@
+/* eslint-disable @stylistic/max-len */
 /**
  * Imported model objects as calls of the library's L2 constructs and enum-like classes: an
  * expression tree that the TypeScript codegen prints and that the importer evaluates with the real

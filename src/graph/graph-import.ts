@@ -1,3 +1,4 @@
+/* eslint-disable @stylistic/max-len */
 import * as path from 'path';
 import { NAMED_LOCATION_IMPORT_PREFIX, POLICY_IMPORT_PREFIX } from './adoption';
 import { evaluate, Expr, idExpr, locationProps, PlanContext, PlanError, policyProps, validateLocation } from './construct-plan';

@@ -1,3 +1,4 @@
+/* eslint-disable @stylistic/max-len */
 /**
  * The normal form two Graph objects are compared in (a tenant export and an export of synthesized
  * code): what makes a difference to Graph stays, everything Graph treats as the same is made equal.
@@ -23,8 +24,8 @@
  *
  * Internal module.
  */
-import { canonicalCidr, isEmpty } from './graph-to-model';
 import { odataType, readGraphJson } from './graph-reader';
+import { canonicalCidr, isEmpty } from './graph-to-model';
 import { classifyId } from './placeholders';
 import { isObject, Json } from '../private/json';
 import { isGuid } from '../private/validation';

@@ -1,3 +1,4 @@
+/* eslint-disable @stylistic/max-len */
 /**
  * Graph JSON (v1.0 or beta, after `graph-reader` normalised its keys) → the policy model, in the
  * terms azuread provider 3.7.0 sends (the same model `terraform-parser` reads from Terraform JSON).

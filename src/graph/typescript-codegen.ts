@@ -99,7 +99,7 @@ export function printModule(plan: ModulePlan): string {
   }
 
   out.push('/**');
-  out.push(` * Conditional Access objects imported from Microsoft Graph JSON. Add it to a stack:`);
+  out.push(' * Conditional Access objects imported from Microsoft Graph JSON. Add it to a stack:');
   out.push(` * \`new ${plan.className}(stack, 'Imported')\`.`);
   out.push(' */');
   out.push(`export class ${plan.className} extends Construct {`);
@@ -158,9 +158,15 @@ export function printModule(plan: ModulePlan): string {
 
 function kindNoun(f: FillIn): string {
   const nouns: { [k: string]: string } = {
-    user: "a user's object id", group: "a group's object id", role: "a directory role's template id", application: "an application's client id",
-    servicePrincipal: "a service principal's object id", namedLocation: "a named location's object id", termsOfUse: "a terms of use agreement's id",
-    tenant: "an external tenant's id", authenticationStrength: "an authentication strength's id",
+    user: "a user's object id",
+    group: "a group's object id",
+    role: "a directory role's template id",
+    application: "an application's client id",
+    servicePrincipal: "a service principal's object id",
+    namedLocation: "a named location's object id",
+    termsOfUse: "a terms of use agreement's id",
+    tenant: "an external tenant's id",
+    authenticationStrength: "an authentication strength's id",
   };
   return `put ${nouns[f.idKind] ?? 'an id'} here`;
 }

@@ -1,3 +1,4 @@
+/* eslint-disable @stylistic/max-len */
 /**
  * Reads synthesized Terraform JSON (`cdk.tf.json`, or a stack's resolved JSON at synth) into the policy
  * model: each `azuread_*` resource becomes the Graph object azuread provider 3.7.0 sends for it (its

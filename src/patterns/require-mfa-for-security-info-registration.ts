@@ -88,6 +88,6 @@ export class RequireMfaForSecurityInfoRegistration extends Construct {
       grant: props.authenticationStrength
         ? GrantControls.requireAuthenticationStrength(props.authenticationStrength)
         : GrantControls.requireMfa(),
-    }, { excludeLocations: 'trustedLocations', 'excludeUsers.guestsOrExternalUsers': 'excludeGuestsOrExternalUsers' });
+    }, { 'excludeLocations': 'trustedLocations', 'excludeUsers.guestsOrExternalUsers': 'excludeGuestsOrExternalUsers' });
   }
 }

@@ -1,7 +1,7 @@
 import { Tokenization } from 'cdktf';
 import { fail, isToken, validateNoTemplateSequence } from '../private/validation';
-import type * as DeviceFilter from '../what-if/device-filter';
 import { FILTER_MODES } from '../vocabulary/filters';
+import type * as DeviceFilter from '../what-if/device-filter';
 
 /**
  * Whether the objects a filter rule matches are included in or excluded from the policy.

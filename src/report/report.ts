@@ -175,7 +175,7 @@ export function renderHtml(r: ReportData): string {
   const req = r.requirement.label;
   const h: string[] = [];
   h.push('<!DOCTYPE html>', '<html lang="en">', '<head>', '<meta charset="utf-8">', `<title>Conditional Access report: ${escapeHtml(r.source)}</title>`, `<style>${CSS}</style>`, '</head>', '<body>');
-  h.push(`<h1>Conditional Access report</h1>`, `<div class="muted">${escapeHtml(r.source)}</div>`);
+  h.push('<h1>Conditional Access report</h1>', `<div class="muted">${escapeHtml(r.source)}</div>`);
   h.push(
     `<p class="counts"><span><b>${r.counts.total}</b> policies</span><span><b>${r.counts.enabled}</b> on</span><span><b>${r.counts.reportOnly}</b> report-only</span><span><b>${r.counts.disabled}</b> off</span>` +
       `<span><b>${r.gaps.gaps.length}</b> gaps for ${escapeHtml(req)}</span><span><b>${r.findings.length}</b> lint findings</span></p>`,
@@ -228,8 +228,7 @@ export function renderHtml(r: ReportData): string {
   h.push('</table>');
 
   h.push('<h2>Lint findings</h2>');
-  if (r.findings.length === 0) h.push('<p>None.</p>');
-  else {
+  if (r.findings.length === 0) {h.push('<p>None.</p>');} else {
     h.push('<table><tr><th>Rule</th><th>Severity</th><th>Where</th><th>Finding</th><th>Fix</th></tr>');
     for (const f of r.findings) {
       const error = f.severity === RuleSeverity.ERROR;

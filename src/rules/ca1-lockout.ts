@@ -1,5 +1,5 @@
-import { RuleSeverity, IConditionalAccessRule, RuleViolation } from './rule';
 import { blocks, hasGrantRequirement, includedPrivilegedRoles, includesAllGuests, includesAllUsers, isOn, isUserPolicy } from './policy-facts';
+import { RuleSeverity, IConditionalAccessRule, RuleViolation } from './rule';
 import type { ConditionalAccessModel } from '../model/conditional-access-model';
 import { PolicyModel } from '../model/model';
 import { directoryRoleById } from '../vocabulary/directory-roles';

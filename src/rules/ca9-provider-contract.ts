@@ -2,9 +2,9 @@ import { IConditionalAccessRule, RuleSeverity, RuleViolation } from './rule';
 import type { ConditionalAccessModel } from '../model/conditional-access-model';
 import { ModelSource } from '../model/model';
 import { NAMED_LOCATION_TYPE, POLICY_TYPE, STRENGTH_TYPE } from '../model/terraform-parser';
+import { quote } from '../private/validation';
 import { l2PropOf } from '../provider/l2-props';
 import { checkNamedLocationContract, checkPolicyContract, checkStrengthContract, ContractKind, ContractProblem } from '../provider/provider-contract';
-import { quote } from '../private/validation';
 
 const WHAT: { [kind in ContractKind]: string } = {
   plan: 'terraform plan fails',

@@ -1,5 +1,5 @@
-import { CA10_PROVIDER_CANNOT_REMOVE } from './ca10-provider-cannot-remove';
 import { CA1_LOCKOUT } from './ca1-lockout';
+import { CA10_PROVIDER_CANNOT_REMOVE } from './ca10-provider-cannot-remove';
 import { CA2_REPORT_ONLY_USER_ACTION } from './ca2-report-only-user-action';
 import { CA3_TAP_FOR_GUESTS } from './ca3-tap-for-guests';
 import { CA4_ALL_TRUSTED_WITHOUT_TRUSTED_LOCATION } from './ca4-all-trusted-without-trusted-location';

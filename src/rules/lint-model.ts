@@ -1,3 +1,4 @@
+/* eslint-disable @stylistic/max-len */
 /**
  * Runs rules over a model and applies the suppressions recorded in it. Internal module: the public
  * entry points are `ConditionalAccessRules.check(scope)`, `ConditionalAccessRules.lint(model)`, the

@@ -1,3 +1,4 @@
+/* eslint-disable @stylistic/max-len */
 /**
  * Questions the rules ask of a policy in the model. Internal module.
  */

@@ -1,3 +1,4 @@
+/* eslint-disable @stylistic/max-len */
 /**
  * Compiles one policy of the model for the evaluator. Values outside a vocabulary make the condition
  * `invalidCondition`, missing required parts make the policy `invalidPolicy` / `emptyPolicy`, and

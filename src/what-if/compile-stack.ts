@@ -1,3 +1,4 @@
+/* eslint-disable @stylistic/max-len */
 /**
  * Compiles the policy model of a stack into the structures the evaluator matches sign-ins against:
  * named locations into range sets and country sets, references into identity terms. Internal module.
@@ -10,9 +11,9 @@ import { WhatIfAuthenticationStrength } from './model';
 import { ConditionalAccessModel } from '../model/conditional-access-model';
 import { NamedLocationModel } from '../model/model';
 import { isExpression, parseReference } from '../model/references';
+import { NAMED_LOCATION_TYPE, STRENGTH_TYPE } from '../model/terraform-parser';
 import { isGuid } from '../private/validation';
 import { AUTHENTICATION_STRENGTH_PATH, builtInStrength } from '../vocabulary/authentication-strengths';
-import { NAMED_LOCATION_TYPE, STRENGTH_TYPE } from '../model/terraform-parser';
 
 /** Compiles a model. */
 export function compileModel(model: ConditionalAccessModel): CompiledStack {

@@ -361,9 +361,7 @@ export function pointAt(rule: string, error: DeviceRuleError): string {
 export function deviceRuleProperties(rule: DeviceRule): string[] {
   const out = new Set<string>();
   const walk = (r: DeviceRule): void => {
-    if (r.op === 'cmp') out.add(r.deviceInfo);
-    else if (r.op === 'not') walk(r.expr);
-    else {
+    if (r.op === 'cmp') {out.add(r.deviceInfo);} else if (r.op === 'not') {walk(r.expr);} else {
       walk(r.left);
       walk(r.right);
     }

@@ -6,6 +6,22 @@
  * of this file, hence the lint exception.
  */
 /* eslint-disable no-bitwise */
+import {
+  AppList,
+  CompiledLocation,
+  LOC_UNKNOWN,
+  CompiledPolicy,
+  CompiledStack,
+  GuestBlock,
+  LOC_ALL,
+  LOC_ALL_TRUSTED,
+  ST_DISABLED,
+  ST_ENABLED,
+  ST_REPORT_ONLY,
+  ST_UNKNOWN,
+  TG_ACTIONS,
+  TG_APPS,
+} from './compiled-stack';
 import { DeviceFacts, deviceRuleProperties, evaluateDeviceRule } from './device-filter';
 import { and3, decide, EnumList, F, hasAnyPartial, K_GUID, K_OPAQUE, not3, or3, T, Tri, U } from './logic';
 import {
@@ -28,22 +44,6 @@ import {
 } from './microsoft-data';
 import { WhatIfAccess, WhatIfAccessDecision, WhatIfGrantControls, WhatIfPolicyResult, WhatIfReport, WhatIfRequirement } from './model';
 import { AppTerm, CTX_APPLICATION, CTX_USER_ACTION, PreparedSignIn } from './prepare-sign-in';
-import {
-  AppList,
-  CompiledLocation,
-  LOC_UNKNOWN,
-  CompiledPolicy,
-  CompiledStack,
-  GuestBlock,
-  LOC_ALL,
-  LOC_ALL_TRUSTED,
-  ST_DISABLED,
-  ST_ENABLED,
-  ST_REPORT_ONLY,
-  ST_UNKNOWN,
-  TG_ACTIONS,
-  TG_APPS,
-} from './compiled-stack';
 import { ADMIN_PORTAL_APP_IDS, OFFICE_365_APP_IDS } from '../vocabulary/applications';
 
 const reasonStrings = new Map<number, string>([[0, 'notSet']]);
@@ -433,10 +433,9 @@ export function missingDetails(p: CompiledPolicy, unknown: number, s: PreparedSi
     }
   }
   if (unknown & R_CLIENT_APPS) {
-    if (s.clientAppType === null) out.push('signInConditions.clientAppType');
-    else if (p.clientAppTypes?.maybe?.has(s.clientAppType)) {
+    if (s.clientAppType === null) {out.push('signInConditions.clientAppType');} else if (p.clientAppTypes?.maybe?.has(s.clientAppType)) {
       out.push('signInConditions.clientAppType: easSupported when the Exchange ActiveSync client is on a supported platform (exchangeActiveSync covers both)');
-    } else out.push(`clientApps: ${APPLY_TIME}`);
+    } else {out.push(`clientApps: ${APPLY_TIME}`);}
   }
   if (unknown & R_LOCATION) {
     const codes = [...(p.locInc ?? []), ...p.locExc];

@@ -6,9 +6,9 @@
  * `servicePrincipalSignIn`, `applicationContext`, `userActionContext`, `authContext`, `authenticationFlow`,
  * `deviceInfo`. Every problem names the field path, the bad value and the fix; all problems are collected.
  */
+import { CompiledStack } from './compiled-stack';
 import { DeviceFacts } from './device-filter';
 import { parseIp, ParsedIp } from './ip';
-import { CompiledStack } from './compiled-stack';
 import { K_GUID, PartialMembership, Term } from './logic';
 import { DEVICE_INFO_LIST_FIELDS, DEVICE_INFO_STRING_FIELDS } from './microsoft-data';
 import { ADDRESS_RE } from '../model/references';

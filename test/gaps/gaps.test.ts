@@ -2,8 +2,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { GapRequirement, GapUsers } from '../../src/gaps';
 import { runCli } from '../../src/cli/run';
+import { GapRequirement, GapUsers } from '../../src/gaps';
 import { setupWhatIfMatchers } from '../../src/testing';
 import { WhatIf, WhatIfAccess } from '../../src/what-if';
 

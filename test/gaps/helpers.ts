@@ -1,18 +1,19 @@
+/* eslint-disable @stylistic/max-len */
 // Soundness and completeness checks of gap analysis, shared by the example and random-stack tests.
 import * as fc from 'fast-check';
 import { GapRequirement, GapUsers } from '../../src/gaps';
 import { partition, RequirementCheck } from '../../src/gaps/analysis';
-import { WhatIf, WhatIfAccess } from '../../src/what-if';
-import { prepareSignIn } from '../../src/what-if/prepare-sign-in';
-import { DEVICE_PLATFORMS } from '../../src/vocabulary/device-platforms';
-import { CLIENT_APP_TYPES } from '../../src/vocabulary/client-app-types';
-import { INSIDER_RISK_LEVELS, RISK_LEVELS } from '../../src/vocabulary/risk-levels';
-import { TRANSFER_METHODS } from '../../src/vocabulary/authentication-flows';
-import { GUEST_OR_EXTERNAL_USER_TYPES } from '../../src/vocabulary/guest-types';
-import { ADMIN_PORTAL_APP_IDS, OFFICE_365_APP_IDS } from '../../src/vocabulary/applications';
-import { v4Text, v6Text } from '../../src/what-if/ip';
-import { isGuid } from '../../src/private/validation';
 import { ADDRESS_RE } from '../../src/model/references';
+import { isGuid } from '../../src/private/validation';
+import { ADMIN_PORTAL_APP_IDS, OFFICE_365_APP_IDS } from '../../src/vocabulary/applications';
+import { TRANSFER_METHODS } from '../../src/vocabulary/authentication-flows';
+import { CLIENT_APP_TYPES } from '../../src/vocabulary/client-app-types';
+import { DEVICE_PLATFORMS } from '../../src/vocabulary/device-platforms';
+import { GUEST_OR_EXTERNAL_USER_TYPES } from '../../src/vocabulary/guest-types';
+import { INSIDER_RISK_LEVELS, RISK_LEVELS } from '../../src/vocabulary/risk-levels';
+import { WhatIf, WhatIfAccess } from '../../src/what-if';
+import { v4Text, v6Text } from '../../src/what-if/ip';
+import { prepareSignIn } from '../../src/what-if/prepare-sign-in';
 
 type Json = { [key: string]: any };
 
@@ -51,8 +52,7 @@ export function signInsFor(w: WhatIf, users: GapUsers = GapUsers.ALL): fc.Arbitr
         else if (r.key === 'physicalids' || r.key === 'systemlabels') set.add([]).add(Array.isArray(r.value) ? r.value : [r.value]);
         else for (const v of Array.isArray(r.value) ? r.value : [r.value]) if (v !== null) set.add(v).add(`${v}x`).add(`x${v}`);
         deviceValues.set(r.deviceInfo, set);
-      } else if (r.op === 'not') walk(r.expr);
-      else if (r.op) {
+      } else if (r.op === 'not') {walk(r.expr);} else if (r.op) {
         walk(r.left);
         walk(r.right);
       }

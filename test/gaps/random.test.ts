@@ -1,3 +1,4 @@
+/* eslint-disable @stylistic/max-len */
 // Gap analysis on generated random stacks (fast-check): sound and complete whatever the policies say.
 import * as fc from 'fast-check';
 import { checkSoundAndComplete, CheckCounts, signInsFor } from './helpers';

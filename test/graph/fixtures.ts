@@ -17,14 +17,14 @@ export const CUSTOM_STRENGTH = '5a03a1e2-af07-4b8b-8f54-848f50ef5f01';
 export function ipLocation(patch: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     '@odata.type': '#microsoft.graph.ipNamedLocation',
-    id: LOCATION_OFFICE,
-    displayName: 'Office egress',
-    createdDateTime: '2024-01-02T03:04:05Z',
-    modifiedDateTime: null,
-    isTrusted: true,
-    ipRanges: [
-      { '@odata.type': '#microsoft.graph.iPv4CidrRange', cidrAddress: '198.51.100.0/24' },
-      { '@odata.type': '#microsoft.graph.iPv6CidrRange', cidrAddress: '2001:db8:1234::/48' },
+    'id': LOCATION_OFFICE,
+    'displayName': 'Office egress',
+    'createdDateTime': '2024-01-02T03:04:05Z',
+    'modifiedDateTime': null,
+    'isTrusted': true,
+    'ipRanges': [
+      { '@odata.type': '#microsoft.graph.iPv4CidrRange', 'cidrAddress': '198.51.100.0/24' },
+      { '@odata.type': '#microsoft.graph.iPv6CidrRange', 'cidrAddress': '2001:db8:1234::/48' },
     ],
     ...patch,
   };
@@ -34,11 +34,11 @@ export function ipLocation(patch: Record<string, unknown> = {}): Record<string, 
 export function countryLocation(patch: Record<string, unknown> = {}): Record<string, unknown> {
   return {
     '@odata.type': '#microsoft.graph.countryNamedLocation',
-    id: LOCATION_COUNTRIES,
-    displayName: 'Allowed countries',
-    countriesAndRegions: ['NL', 'BE'],
-    includeUnknownCountriesAndRegions: false,
-    countryLookupMethod: 'clientIpAddress',
+    'id': LOCATION_COUNTRIES,
+    'displayName': 'Allowed countries',
+    'countriesAndRegions': ['NL', 'BE'],
+    'includeUnknownCountriesAndRegions': false,
+    'countryLookupMethod': 'clientIpAddress',
     ...patch,
   };
 }
@@ -81,8 +81,8 @@ export function policy(patch: Record<string, any> = {}, conditions: Record<strin
 }
 
 /** A Graph list response. */
-export function list(...items: unknown[]): { '@odata.context': string; value: any[] } {
-  return { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#identity/conditionalAccess/policies', value: items };
+export function list(...items: unknown[]): { '@odata.context': string; 'value': any[] } {
+  return { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#identity/conditionalAccess/policies', 'value': items };
 }
 
 /** Keys in PascalCase, as the Graph PowerShell SDK exports them (`@odata` keys unchanged). */

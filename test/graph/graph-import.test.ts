@@ -39,7 +39,7 @@ describe('conversion', () => {
       grantControls: { operator: 'OR', builtInControls: [], authenticationStrength: { id: CUSTOM_STRENGTH, displayName: 'Contoso TAP', allowedCombinations: ['fido2'] } },
     }, {
       authenticationFlows: { transferMethods: 'deviceCodeFlow,authenticationTransfer' },
-      users: { includeGuestsOrExternalUsers: { guestOrExternalUserTypes: ['serviceProvider', 'internalGuest'], externalTenants: { '@odata.type': '#microsoft.graph.conditionalAccessEnumeratedExternalTenants', members: ['A0A0A0A0-0000-4000-8000-000000000001'] } } },
+      users: { includeGuestsOrExternalUsers: { guestOrExternalUserTypes: ['serviceProvider', 'internalGuest'], externalTenants: { '@odata.type': '#microsoft.graph.conditionalAccessEnumeratedExternalTenants', 'members': ['A0A0A0A0-0000-4000-8000-000000000001'] } } },
     }));
     const m = r.policies[0].model!;
     expect(m.conditions.transferMethods).toEqual(['deviceCodeFlow', 'authenticationTransfer']);

@@ -65,7 +65,7 @@ describe('readGraphJson', () => {
   });
 
   test('AdditionalProperties are merged into the object', () => {
-    const doc = readGraphJson({ DisplayName: 'x', State: 'enabled', Conditions: {}, AdditionalProperties: { '@odata.type': '#microsoft.graph.conditionalAccessPolicy', note: 'kept' } }, 'ps.json');
+    const doc = readGraphJson({ DisplayName: 'x', State: 'enabled', Conditions: {}, AdditionalProperties: { '@odata.type': '#microsoft.graph.conditionalAccessPolicy', 'note': 'kept' } }, 'ps.json');
     expect(doc.objects[0].json).toMatchObject({ '@odata.type': '#microsoft.graph.conditionalAccessPolicy', 'note': 'kept' });
   });
 

@@ -1,3 +1,4 @@
+/* eslint-disable @stylistic/max-len */
 // Graph JSON → import → generated module → synth → export gives back the original (modulo the
 // documented normalisations): on our own fixtures, and on random policies (fast-check).
 import * as fs from 'fs';
@@ -27,9 +28,13 @@ const everything = list(
     users: { includeUsers: [USER_A], includeGroups: [GROUP_A], includeRoles: ['62e90394-69f5-4237-9190-012177145e10', 'd29b2b05-8046-44ba-8758-1e26182fcf32'], excludeGroups: [GROUP_BREAK_GLASS] },
     platforms: { includePlatforms: ['all'], excludePlatforms: ['iOS', 'android'] },
   }),
-  policy({ id: '6b14b2f3-b018-4c9c-a065-959061f06001', displayName: 'Guests: strength, session', grantControls: { operator: 'AND', builtInControls: ['compliantDevice'], authenticationStrength: { id: CUSTOM_STRENGTH } },
-    sessionControls: { applicationEnforcedRestrictions: { isEnabled: true }, cloudAppSecurity: { isEnabled: true, cloudAppSecurityType: 'monitorOnly' }, signInFrequency: { isEnabled: true, type: 'days', value: 7, authenticationType: 'secondaryAuthentication', frequencyInterval: 'timeBased' }, disableResilienceDefaults: true } }, {
-    users: { includeGuestsOrExternalUsers: { guestOrExternalUserTypes: 'internalGuest,b2bCollaborationGuest', externalTenants: { '@odata.type': '#microsoft.graph.conditionalAccessEnumeratedExternalTenants', membershipKind: 'enumerated', members: ['7c25c304-c129-4dad-b176-a6a172a17101'] } }, excludeUsers: [USER_A] },
+  policy({
+    id: '6b14b2f3-b018-4c9c-a065-959061f06001',
+    displayName: 'Guests: strength, session',
+    grantControls: { operator: 'AND', builtInControls: ['compliantDevice'], authenticationStrength: { id: CUSTOM_STRENGTH } },
+    sessionControls: { applicationEnforcedRestrictions: { isEnabled: true }, cloudAppSecurity: { isEnabled: true, cloudAppSecurityType: 'monitorOnly' }, signInFrequency: { isEnabled: true, type: 'days', value: 7, authenticationType: 'secondaryAuthentication', frequencyInterval: 'timeBased' }, disableResilienceDefaults: true },
+  }, {
+    users: { includeGuestsOrExternalUsers: { guestOrExternalUserTypes: 'internalGuest,b2bCollaborationGuest', externalTenants: { '@odata.type': '#microsoft.graph.conditionalAccessEnumeratedExternalTenants', 'membershipKind': 'enumerated', 'members': ['7c25c304-c129-4dad-b176-a6a172a17101'] } }, excludeUsers: [USER_A] },
     applications: { includeApplications: [APP_A, 'Office365'], excludeApplications: [] },
     devices: { deviceFilter: { mode: 'exclude', rule: 'device.isCompliant -eq True' } },
     signInRiskLevels: ['high', 'medium'],
@@ -40,7 +45,8 @@ const everything = list(
     applications: { includeApplications: [], includeUserActions: ['urn:user:registersecurityinfo'] }, clientAppTypes: ['all'],
   }),
   policy({ id: '6b14b2f3-b018-4c9c-a065-959061f06003', displayName: 'Workload identities from untrusted networks', grantControls: { operator: 'OR', builtInControls: ['block'] } }, {
-    users: { includeUsers: ['None'] }, clientAppTypes: ['all'],
+    users: { includeUsers: ['None'] },
+    clientAppTypes: ['all'],
     clientApplications: { includeServicePrincipals: ['ServicePrincipalsInMyTenant'], excludeServicePrincipals: ['8d36d415-d23a-4ebe-a287-b7b283b28201'] },
     servicePrincipalRiskLevels: ['high'],
   }),

@@ -1,3 +1,4 @@
+/* eslint-disable @stylistic/max-len */
 /**
  * Issue 14: no enum-like value, `of()` value or option synthesizes what azuread provider 3.7.0 rejects at
  * plan. Every documented constant of every enum-like class is accepted by the contract (written from the

@@ -1,3 +1,4 @@
+/* eslint-disable @stylistic/max-len */
 /**
  * A model of what azuread provider 3.7.0 does with a synthesized resource, written from its source at
  * tag v3.7.0 (`conditionalaccess.go` expand/flatten, `conditional_access_policy_resource.go` schema,

@@ -1,3 +1,4 @@
+/* eslint-disable @stylistic/max-len */
 /**
  * Issue 14: what synthesizes must read back unchanged with azuread provider 3.7.0. Every resource of the
  * example stacks, of every template and of one policy per option group goes through a model of the

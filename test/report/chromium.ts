@@ -95,10 +95,7 @@ export function decodePng(data: Buffer): Image {
       const b = y > 0 ? out[(y - 1) * stride + x] : 0;
       const c = x >= channels && y > 0 ? out[(y - 1) * stride + x - channels] : 0;
       let v = line[x];
-      if (filter === 1) v += a;
-      else if (filter === 2) v += b;
-      else if (filter === 3) v += Math.floor((a + b) / 2);
-      else if (filter === 4) {
+      if (filter === 1) {v += a;} else if (filter === 2) {v += b;} else if (filter === 3) {v += Math.floor((a + b) / 2);} else if (filter === 4) {
         const p = a + b - c;
         const pa = Math.abs(p - a);
         const pb = Math.abs(p - b);

@@ -116,7 +116,7 @@ test('Markdown holds the same sections', () => {
   expect(md).toContain('### From HQ (trusted)');
   expect(md).toContain('| members | allow | allow | allow |');
   expect(md).toContain('## Gaps: sign-ins that do not face MFA');
-  expect(md).toContain("| **Combined Security Info Registration with TAP** | On | All users — except All guest and external users, Break glass; groups Emergency access accounts |");
+  expect(md).toContain('| **Combined Security Info Registration with TAP** | On | All users — except All guest and external users, Break glass; groups Emergency access accounts |');
 });
 
 describe('cdktf-entra-ca report', () => {

@@ -1,3 +1,4 @@
+/* eslint-disable @stylistic/max-len */
 import * as fs from 'fs';
 import * as path from 'path';
 import { Group } from '@cdktf/provider-azuread/lib/group';

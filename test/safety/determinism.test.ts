@@ -1,3 +1,4 @@
+/* eslint-disable @stylistic/max-len */
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';

@@ -375,7 +375,8 @@ const workloadArb: fc.Arbitrary<PolicySpec> = fc.record({
   workload: fc.record({ all: fc.boolean(), include: fc.array(guidArb, { maxLength: 2 }), exclude: fc.array(guidArb, { maxLength: 2 }) })
     .filter((w) => w.all || w.include.length > 0),
   locations: fc.option(locationsArb, { nil: undefined }),
-  servicePrincipalRisk: fc.option(nonEmptySubset(RISKS), { nil: undefined }),
+  // service principal risk has no 'hidden' (Graph servicePrincipalRiskLevels)
+  servicePrincipalRisk: fc.option(nonEmptySubset(RISKS.filter((r) => r !== RiskLevel.HIDDEN)), { nil: undefined }),
 }).map((g) => ({
   variant: 'workload',
   ...g.common,

@@ -3,8 +3,8 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { ConditionalAccessPolicy } from '@cdktf/provider-azuread/lib/conditional-access-policy';
 import { TerraformStack, Testing } from 'cdktf';
-import { setupWhatIfMatchers, whatIf } from '../../src/testing';
 import { GuestOrExternalUserType, UserAction } from '../../src';
+import { setupWhatIfMatchers, whatIf } from '../../src/testing';
 import { SignIn, WhatIf } from '../../src/what-if';
 
 setupWhatIfMatchers();

@@ -3,8 +3,8 @@
 // limit, unregistered devices); Learn "Dynamic membership rules for groups" (operators "with or without the hyphen
 // prefix", precedence -not > -and > -or, lists in brackets, doubled single quotes).
 import * as fc from 'fast-check';
-import { DeviceFacts, DeviceRule, deviceRuleProperties, evaluateDeviceRule, parseDeviceRule, pointAt } from '../../src/what-if/device-filter';
 import { DEVICE_FILTER_OPERATORS, DEVICE_FILTER_PROPERTIES } from '../../src/vocabulary/device-filter';
+import { DeviceFacts, DeviceRule, deviceRuleProperties, evaluateDeviceRule, parseDeviceRule, pointAt } from '../../src/what-if/device-filter';
 
 function parsed(rule: string): DeviceRule {
   const r = parseDeviceRule(rule);

@@ -1,8 +1,8 @@
 // Property tests (fast-check) over random policies and sign-ins drawn from small pools of values.
 import * as fc from 'fast-check';
 import { IDS, whatIfOf } from './helpers';
-import { WhatIfAccess } from '../../src/what-if';
 import { GUEST_OR_EXTERNAL_USER_TYPES } from '../../src/vocabulary/guest-types';
+import { WhatIfAccess } from '../../src/what-if';
 
 const EXTERNAL_USER_TYPES = GUEST_OR_EXTERNAL_USER_TYPES.signInValues.filter((t) => t !== 'unknownFutureValue');
 

@@ -1,3 +1,4 @@
+/* eslint-disable @stylistic/max-len */
 // Typed sign-ins (issue 10 point 8): SignIn.user / guest / servicePrincipal with the library's enum-like classes
 // produce exactly the Graph evaluate request body (v1.0 conditionalAccessRoot: evaluate, request body and examples).
 import { IDS, policy, whatIfOf } from './helpers';

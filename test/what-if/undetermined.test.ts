@@ -1,3 +1,4 @@
+/* eslint-disable @stylistic/max-len */
 // Issue 10: never a false pass. A policy that would block or add a requirement but is notEnoughInformation makes
 // access `undetermined` (Graph evaluate, v1.0: "If your tenant has policies with specific conditions, and the sign-in
 // details for those conditions are missing in the request, the 'What If' tool can't evaluate those conditions").

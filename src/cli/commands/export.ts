@@ -6,7 +6,6 @@
  */
 import { Command } from 'commander';
 import type * as Export from '../../graph/graph-export';
-import type { GraphExport } from '../../graph/graph-export';
 import { BadInput, CliIo } from '../cli-io';
 
 /** Adds the command. */
@@ -22,7 +21,7 @@ export function registerExport(program: Command, io: CliIo): void {
       // Loaded here, not at CLI start: only this command needs the exporter.
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { GraphExport: Exporter } = require('../../graph/graph-export') as typeof Export;
-      let exported: GraphExport;
+      let exported: Export.GraphExport;
       try {
         exported = Exporter.fromFile(io.resolve(stack));
       } catch (e) {

@@ -4,10 +4,10 @@
  * not face the requirement, exhaustively. Exit 1 when gaps exist, 0 when none, 2 on bad input.
  */
 import { Command } from 'commander';
-import { BadInput, CliIo, EXIT_FAILED, EXIT_OK, loadStack } from '../cli-io';
 import { formatGaps, gapsJson } from '../../gaps/format';
 import { GapUsers } from '../../gaps/model';
 import { GapRequirement } from '../../gaps/requirement';
+import { BadInput, CliIo, EXIT_FAILED, EXIT_OK, loadStack } from '../cli-io';
 
 const USERS: readonly string[] = Object.values(GapUsers);
 

@@ -9,7 +9,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { Command } from 'commander';
 import type * as Import from '../../graph/graph-import';
-import type { GraphImport } from '../../graph/graph-import';
 import { BadInput, CliIo, ExitCode } from '../cli-io';
 
 interface ImportOptions {
@@ -86,7 +85,7 @@ export function registerImport(program: Command, io: CliIo): void {
     });
 }
 
-function summary(result: GraphImport): { [key: string]: number } {
+function summary(result: Import.GraphImport): { [key: string]: number } {
   const all = [...result.namedLocations, ...result.policies];
   return {
     policies: result.policies.length,

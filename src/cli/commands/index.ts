@@ -1,10 +1,11 @@
+/* eslint-disable @stylistic/max-len */
 /**
  * The commands of `cdktf-entra-ca`, in the order `--help` lists them. Each module adds one command.
  */
 import { Command } from 'commander';
 import { registerExport } from './export';
-import { registerImport } from './import';
 import { registerGaps } from './gaps';
+import { registerImport } from './import';
 import { registerLint } from './lint';
 import { registerReport } from './report';
 import { registerTest } from './test-command';

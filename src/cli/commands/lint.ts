@@ -1,12 +1,13 @@
+/* eslint-disable @stylistic/max-len */
 /**
  * `cdktf-entra-ca lint <stack dir | cdk.tf.json>... [--json]`: the lint rules over synthesized stacks,
  * including stacks not built with this library's constructs. Suppressions recorded at synth are
  * honoured. Exit 0 without error findings, 1 with one, 2 on unreadable input.
  */
 import { Command } from 'commander';
-import { CliIo, EXIT_FAILED, loadModel } from '../cli-io';
 import { ConditionalAccessRules } from '../../rules/conditional-access-rules';
 import { RuleFinding, RuleSeverity } from '../../rules/rule';
+import { CliIo, EXIT_FAILED, loadModel } from '../cli-io';
 
 /** Adds the command. */
 export function registerLint(program: Command, io: CliIo): void {

@@ -5,9 +5,9 @@
  */
 import * as fs from 'fs';
 import { Command } from 'commander';
-import { BadInput, CliIo, loadModel } from '../cli-io';
 import { GapRequirement } from '../../gaps/requirement';
 import type * as Report from '../../report/report';
+import { BadInput, CliIo, loadModel } from '../cli-io';
 
 /** Adds the command. */
 export function registerReport(program: Command, io: CliIo): void {

@@ -4,10 +4,10 @@
  * `--allow-warnings` is given.
  */
 import { Command } from 'commander';
-import { BadInput, CliIo, EXIT_FAILED, EXIT_OK, indentText, loadStack, readJson } from '../cli-io';
-import { checkScenario, formatMismatches, Mismatch, parseScenarios, problemPath, ScenarioFileError } from '../scenarios';
 import { WhatIfReport } from '../../what-if/model';
 import { formatReport } from '../../what-if/render';
+import { BadInput, CliIo, EXIT_FAILED, EXIT_OK, indentText, loadStack, readJson } from '../cli-io';
+import { checkScenario, formatMismatches, Mismatch, parseScenarios, problemPath, ScenarioFileError } from '../scenarios';
 
 /** Adds the command. */
 export function registerTest(program: Command, io: CliIo): void {

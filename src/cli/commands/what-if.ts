@@ -3,9 +3,9 @@
  * of a scenarios file, and print the report.
  */
 import { Command } from 'commander';
+import { formatReport } from '../../what-if/render';
 import { BadInput, CliIo, loadStack, readJson } from '../cli-io';
 import { parseScenarios, problemPath, Scenario, ScenarioFileError } from '../scenarios';
-import { formatReport } from '../../what-if/render';
 
 /** Adds the command. */
 export function registerWhatIf(program: Command, io: CliIo): void {
