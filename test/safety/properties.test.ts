@@ -373,7 +373,9 @@ const workloadArb: fc.Arbitrary<PolicySpec> = fc.record({
   common: commonArb,
   target: appsTargetArb,
   workload: fc.record({ all: fc.boolean(), include: fc.array(guidArb, { maxLength: 2 }), exclude: fc.array(guidArb, { maxLength: 2 }) })
-    .filter((w) => w.all || w.include.length > 0),
+    .filter((w) => w.all || w.include.length > 0)
+    // exclusions apply to "all owned service principals" only, and never to one that is also included
+    .map((w) => ({ ...w, exclude: w.all ? w.exclude.filter((e) => !w.include.includes(e)) : [] })),
   locations: fc.option(locationsArb, { nil: undefined }),
   // service principal risk has no 'hidden' (Graph servicePrincipalRiskLevels)
   servicePrincipalRisk: fc.option(nonEmptySubset(RISKS.filter((r) => r !== RiskLevel.HIDDEN)), { nil: undefined }),
