@@ -12,8 +12,10 @@
  *
  * Internal module: `CA9_PROVIDER_CONTRACT` runs it over every synthesized resource.
  */
+import { isExpression } from '../model/references';
 import { parseCidr } from '../private/cidr';
 import { isObject, Json } from '../private/json';
+import { INTUNE_ENROLLMENT_APP_ID } from '../vocabulary/applications';
 import { TRANSFER_METHODS } from '../vocabulary/authentication-flows';
 import { AUTHENTICATION_METHOD_MODES, canonicalCombination } from '../vocabulary/authentication-methods';
 import { AUTHENTICATION_STRENGTH_PATH } from '../vocabulary/authentication-strengths';
@@ -112,10 +114,6 @@ export function at(body: Json, path: string): unknown {
 
 function isSet(v: unknown): boolean {
   return v !== undefined && v !== null;
-}
-
-function isExpression(v: unknown): boolean {
-  return typeof v === 'string' && v.includes('${');
 }
 
 function list(v: unknown): unknown[] {
@@ -278,7 +276,7 @@ function checkGraphRules(body: Json, apply: Report): void {
   }
   if (interval === 'everyTime') {
     const apps = list(at(body, 'conditions.applications.included_applications')).map((a) => String(a).toLowerCase());
-    if (userRisk.length === 0 && signInRisk.length === 0 && !apps.includes('d4ebce55-015a-49b5-a083-c84d1797ae8c')) {
+    if (userRisk.length === 0 && signInRisk.length === 0 && !apps.includes(INTUNE_ENROLLMENT_APP_ID)) {
       apply('session_controls.sign_in_frequency_interval', interval, 'is everyTime outside the scopes Graph v1.0 takes it in (risky users, risky sign-ins, Intune device enrollment)', 'add a user or sign-in risk condition, target Microsoft Intune Enrollment, or use a time-based frequency');
     }
   }
