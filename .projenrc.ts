@@ -73,7 +73,17 @@ for (const p of ['cdktf.out/', 'examples/', 'bench/', '.ci/', '.consumer/', 'cdk
 
 
 // ts-jest only transpiles (test/tsconfig.json sets isolatedModules), so the tests are type-checked once here.
-project.tasks.tryFind('test')!.prependExec('tsc --noEmit -p test/tsconfig.json', { name: 'type-check tests' });
+project.testTask.prependExec('tsc --noEmit -p test/tsconfig.json', { name: 'type-check tests' });
+
+// `npm test` is the type-check and jest. The linter (type-aware, the whole tree) costs more CPU than
+// half the test suite on the throttled 2-core CI machines, so it runs in `npx projen build` and as
+// its own step of `.ci/run` instead of inside every test run (`npx projen eslint` runs it alone).
+// (The build task itself is locked; post-compile is one of its steps.)
+const eslintStep = project.testTask.steps.findIndex((step) => step.spawn === 'eslint');
+if (eslintStep >= 0) {
+  project.testTask.removeStep(eslintStep);
+}
+project.postCompileTask.spawn(project.tasks.tryFind('eslint')!);
 
 project.addTask('synth:examples', {
   description: 'Synthesize every example stack into cdktf.out/',
