@@ -119,9 +119,10 @@ test.each<[string, GapRequirement, GapUsers, Json]>([
     { numRuns: 10 },
   );
   // not vacuous: gaps were found, and sign-ins both missed and met the requirement
-  expect(counts.gaps).toBeGreaterThan(2);
-  expect(counts.failingSignIns).toBeGreaterThan(20);
-  expect(counts.passingSignIns).toBeGreaterThan(20);
+  // (seen: 45–97 gaps, 218–286 sign-ins missing and 114–182 meeting it, of 400)
+  expect(counts.gaps).toBeGreaterThan(5);
+  expect(counts.failingSignIns).toBeGreaterThan(40);
+  expect(counts.passingSignIns).toBeGreaterThan(40);
 });
 
 test('service principals: workload identity policies only block', () => {
