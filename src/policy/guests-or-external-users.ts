@@ -115,8 +115,7 @@ export class GuestsOrExternalUsers {
     }
     if (!isToken(props.types)) {
       const problems = new Problems();
-      // provider 3.7.0 also takes 'none' here (its StringInSlice list)
-      const accepted = [...GUEST_OR_EXTERNAL_USER_TYPES.providerValues, 'none'];
+      const accepted = GUEST_OR_EXTERNAL_USER_TYPES.providerValues;
       problems.each(props.types, (t, i) => validateProviderValue(`guestsOrExternalUsers.types[${i}]`, t.value, { accepted, className: 'GuestOrExternalUserType' }));
       problems.throwIfAnyWithoutScope();
     }

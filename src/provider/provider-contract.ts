@@ -189,7 +189,7 @@ function checkGuests(path: string, v: unknown, plan: Report, diff: Report): void
   if (!isSet(types)) {
     plan(`${path}.guest_or_external_user_types`, undefined, 'is required', 'list the guest or external user types');
   } else if (Array.isArray(types)) {
-    types.forEach((t, i) => enumValue(`${path}.guest_or_external_user_types[${i}]`, t, GUEST_OR_EXTERNAL_USER_TYPES.providerValues.concat('none'), plan));
+    types.forEach((t, i) => enumValue(`${path}.guest_or_external_user_types[${i}]`, t, GUEST_OR_EXTERNAL_USER_TYPES.providerValues, plan));
     const order = GUEST_OR_EXTERNAL_USER_TYPES.terms.map((t) => t.value);
     const literal = types.filter((t): t is string => typeof t === 'string' && !isExpression(t));
     const sorted = [...literal].sort((a, c) => order.indexOf(a) - order.indexOf(c));

@@ -5,7 +5,8 @@ import { Vocabulary } from './vocabulary';
  * table order is Graph's flag order, which is the order the provider must emit them in).
  */
 export const GUEST_OR_EXTERNAL_USER_TYPES = new Vocabulary('guest or external user type', {
-  NONE: { value: 'none', label: 'Member (not a guest)', policy: false },
+  // not a policy value in Graph's docs, but provider 3.7.0's StringInSlice takes it
+  NONE: { value: 'none', label: 'Member (not a guest)', policy: false, provider: true },
   INTERNAL_GUEST: { value: 'internalGuest', label: 'Local guest users' },
   B2B_COLLABORATION_GUEST: { value: 'b2bCollaborationGuest', label: 'B2B collaboration guest users' },
   B2B_COLLABORATION_MEMBER: { value: 'b2bCollaborationMember', label: 'B2B collaboration member users' },

@@ -12,7 +12,9 @@ export interface TermSpec {
   readonly label: string;
   /**
    * Whether azuread provider 3.7.0 accepts the value in its policy attribute (its `StringInSlice`).
-   * @default true
+   * `true` on a value that is not a policy value also makes it a provider value (the provider accepts
+   * some values Graph does not document for a policy, e.g. the guest type `none`).
+   * @default true for policy values, false for the others
    */
   readonly provider?: boolean;
   /**
@@ -86,7 +88,7 @@ export class Vocabulary {
 
   /** Every value azuread provider 3.7.0 accepts in a policy. */
   public get providerValues(): string[] {
-    return this.terms.filter((t) => t.policy !== false && t.provider !== false).map((t) => t.value);
+    return this.terms.filter(acceptedByProvider).map((t) => t.value);
   }
 
   /** Every value a Graph evaluate sign-in may carry. */
@@ -97,11 +99,16 @@ export class Vocabulary {
   /** True when azuread provider 3.7.0 accepts this policy value. */
   public isProviderValue(value: string): boolean {
     const t = this.byValueMap.get(value);
-    return t !== undefined && t.policy !== false && t.provider !== false;
+    return t !== undefined && acceptedByProvider(t);
   }
 
   /** The portal words for a value, or the value itself when the table does not know it. */
   public label(value: string): string {
     return this.byValueMap.get(value)?.label ?? value;
   }
+}
+
+/** Whether azuread provider 3.7.0 accepts the term in its policy attribute. */
+function acceptedByProvider(t: TermSpec): boolean {
+  return t.provider === true || (t.policy !== false && t.provider !== false);
 }
