@@ -176,11 +176,15 @@ const GNU_TIME = hasGnuTime();
  * Run a workload in a fresh `node` process and return its `BENCH_RESULT` object,
  * with `peakRssKb` from GNU time when available.
  */
-function runWorkload<T>(script: string, args: string[], nodeArgs: string[] = []): T & { peakRssKb: number } {
+function runWorkload<T>(script: string, args: string[], nodeArgs: string[] = [], timeoutMs?: number): T & { peakRssKb: number } {
   const node = [...nodeArgs, path.join(WORKLOADS, script), ...args];
+  const options = { cwd: ROOT, encoding: 'utf8' as const, maxBuffer: 64 * 1024 * 1024, timeout: timeoutMs, killSignal: 'SIGKILL' as const };
   const r = GNU_TIME
-    ? spawnSync('/usr/bin/time', ['-v', process.execPath, ...node], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
-    : spawnSync(process.execPath, node, { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    ? spawnSync('/usr/bin/time', ['-v', process.execPath, ...node], options)
+    : spawnSync(process.execPath, node, options);
+  if (r.error && timeoutMs !== undefined && (r.error as NodeJS.ErrnoException).code === 'ETIMEDOUT') {
+    throw new WorkloadTimeout(`${script} did not finish within ${(timeoutMs / 1000).toFixed(0)} s`);
+  }
   const line = (r.stdout ?? '').split('\n').find((l) => l.startsWith('BENCH_RESULT '));
   if (r.status !== 0 || !line) {
     const tail = `${r.stderr ?? ''}`.split('\n').filter((l) => l.trim() && !/^\s+\S.*:\s/.test(l)).slice(-15).join('\n');
@@ -191,6 +195,9 @@ function runWorkload<T>(script: string, args: string[], nodeArgs: string[] = [])
   result.peakRssKb = gnu ? Number(gnu[1]) : (result.maxRssKb ?? NaN);
   return result;
 }
+
+/** A workload that ran longer than its time limit (a FAIL row, not a broken bench). */
+class WorkloadTimeout extends Error {}
 
 /** Fresh output directory for one synth child. */
 function tmpOutdir(): string {
@@ -402,6 +409,12 @@ function main(): void {
   }
   fs.mkdirSync(WORK_DIR, { recursive: true });
   const rows: Row[] = [];
+  // each row also goes to stderr as it is measured, so a run cut short still shows what it measured
+  const pushRows = rows.push.bind(rows);
+  rows.push = (...added: Row[]): number => {
+    added.forEach((r) => process.stderr.write(`bench: row ${r.id}: ${r.figure} | ${r.a} | ${r.b} | ${r.ratio} | ${r.target} | ${r.result}\n`));
+    return pushRows(...added);
+  };
   const notes: string[] = [];
   const loadAtStart = os.loadavg()[0];
   const log = (msg: string): void => {
@@ -657,7 +670,15 @@ function main(): void {
       continue;
     }
     log(`gap analysis of ${what}`);
-    const runs = Array.from({ length: GAP_RUNS }, () => runWorkload<GapsRun>('gaps.js', ['--lib', opts.libDir, '--stack', file, '--report-only', String(reportOnly)]));
+    let runs: GapsRun[];
+    try {
+      // a run over 10 × the target is a FAIL whatever it would have taken
+      runs = Array.from({ length: GAP_RUNS }, () => runWorkload<GapsRun>('gaps.js', ['--lib', opts.libDir, '--stack', file, '--report-only', String(reportOnly)], [], 10 * TARGET.gapsMs));
+    } catch (e) {
+      if (!(e instanceof WorkloadTimeout)) throw e;
+      rows.push({ id, figure: `Gap analysis "MFA for members and guests" over ${what}: ${e.message}`, a: `> ${ms(10 * TARGET.gapsMs)}`, b: '—', ratio: '—', target: `< ${ms(TARGET.gapsMs)}`, result: 'FAIL' });
+      continue;
+    }
     const gapsMs = median(runs.map((r) => r.gapsMs));
     rows.push({
       id,
