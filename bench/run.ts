@@ -410,10 +410,9 @@ function main(): void {
   fs.mkdirSync(WORK_DIR, { recursive: true });
   const rows: Row[] = [];
   // each row also goes to stderr as it is measured, so a run cut short still shows what it measured
-  const pushRows = rows.push.bind(rows);
-  rows.push = (...added: Row[]): number => {
-    added.forEach((r) => process.stderr.write(`bench: row ${r.id}: ${r.figure} | ${r.a} | ${r.b} | ${r.ratio} | ${r.target} | ${r.result}\n`));
-    return pushRows(...added);
+  const addRow = (r: Row): void => {
+    process.stderr.write(`bench: row ${r.id}: ${r.figure} | ${r.a} | ${r.b} | ${r.ratio} | ${r.target} | ${r.result}\n`);
+    rows.push(r);
   };
   const notes: string[] = [];
   const loadAtStart = os.loadavg()[0];
@@ -427,7 +426,7 @@ function main(): void {
   const libMs = median(big.library.map((r) => r.writtenMs));
   const rawMs = median(big.raw.map((r) => r.writtenMs));
   const synthRatio = ratio(libMs, rawMs);
-  rows.push({
+  addRow({
     id: '1',
     figure: `Synth ${TENANT_LIMIT} policies + ${TENANT_LIMIT} IP locations: process start → cdk.tf.json written (median of ${opts.pairs})`,
     a: ms(libMs),
@@ -441,7 +440,7 @@ function main(): void {
     + `middle half ${fmtRatio(quantile(pairRatios, 0.25))}–${fmtRatio(quantile(pairRatios, 0.75))}: the spread shows how noisy this machine was.`);
   const cmp = compareOutputs(big.library[0].stackFile, big.raw[0].stackFile);
   const allCountsEqual = big.library.every((l, i) => compareOutputs(l.stackFile, big.raw[i].stackFile).sameCounts);
-  rows.push({
+  addRow({
     id: '1b',
     figure: `Same resources in both outputs (${cmp.detail})`,
     a: cmp.counts,
@@ -452,7 +451,7 @@ function main(): void {
   });
   const cpuLib = median(big.library.map((r) => r.cpuMs));
   const cpuRaw = median(big.raw.map((r) => r.cpuMs));
-  rows.push({
+  addRow({
     id: '1c',
     figure: 'Same processes: CPU time (user + system), less sensitive to a busy machine than wall time',
     a: ms(cpuLib),
@@ -491,7 +490,7 @@ function main(): void {
   const importLib = median(importTimes.library);
   const importRaw = median(importTimes.raw);
   const importRatio = ratio(importLib, importRaw);
-  rows.push({
+  addRow({
     id: '2',
     figure: `Cold import: \`node -e "require(lib)"\` vs cdktf + named-location + conditional-access-policy (median of ${opts.importPairs})`,
     a: ms(importLib),
@@ -501,7 +500,7 @@ function main(): void {
     result: verdict(importRatio <= TARGET.importRatio),
   });
   const check = runWorkload<ImportCheck>('import-check.js', ['--lib', opts.libDir]);
-  rows.push({
+  addRow({
     id: '2b',
     figure: 'Provider root barrel (`@cdktf/provider-azuread/lib/index.js`) loaded by `require(lib)` (require.cache)',
     a: `${check.rootBarrelLoaded ? 'yes' : 'no'}; ${check.providerSubmodules.length} provider submodules`,
@@ -515,7 +514,7 @@ function main(): void {
   const runtimeDeps = Object.keys((JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Json).dependencies ?? {});
   const loadedDeps = runtimeDeps.filter((d) => check.packages[d]);
   const heavy = loadedDeps.filter((d) => check.packages[d] > HEAVY_MODULES);
-  rows.push({
+  addRow({
     id: '2c',
     figure: `Runtime dependencies loaded by \`require(lib)\` (modules each; heavy = more than ${HEAVY_MODULES})`,
     a: loadedDeps.length ? loadedDeps.map((d) => `${d} (${check.packages[d]})`).join(', ') : 'none',
@@ -529,7 +528,7 @@ function main(): void {
   const rssLib = median(big.library.map((r) => r.peakRssKb));
   const rssRaw = median(big.raw.map((r) => r.peakRssKb));
   const rssRatio = ratio(rssLib, rssRaw);
-  rows.push({
+  addRow({
     id: '3',
     figure: `Peak memory (max RSS, ${GNU_TIME ? '/usr/bin/time -v' : 'process.resourceUsage()'}) of the row-1 synth processes (median)`,
     a: mb(rssLib),
@@ -560,16 +559,16 @@ function main(): void {
   const w = whatIfBySize.get(TENANT_LIMIT)!;
   const whatIfRate = (run: WhatIfRun): number => median(run.passRates ?? [NaN]);
   if (!w.available) {
-    rows.push({
+    addRow({
       id: '4', figure: `SKIPPED: What-If API not available (${w.error})`, a: '—', b: '—', ratio: '—', target: `≥ ${perSecond(TARGET.whatIfRate)}`, result: 'SKIPPED',
     });
   } else if (w.error) {
-    rows.push({
+    addRow({
       id: '4', figure: `What-If failed: ${w.error}`, a: '—', b: '—', ratio: '—', target: `≥ ${perSecond(TARGET.whatIfRate)}`, result: 'FAIL',
     });
   } else {
     const rate = whatIfRate(w);
-    rows.push({
+    addRow({
       id: '4',
       figure: `What-If throughput: ${w.policies} policies × ${SIGN_INS.toLocaleString('en-US')} fixed-seed sign-ins, policy evaluations per second (median of ${w.passRates!.length} passes)`,
       a: perSecond(rate),
@@ -588,7 +587,7 @@ function main(): void {
     const runs = synthBySize.get(n)!;
     const a = perPolicyMs(runs.library, n);
     const b = perPolicyMs(runs.raw, n);
-    rows.push({
+    addRow({
       id: `5.${SIZES.indexOf(n) + 1}`,
       figure: `Synth per policy (+ its location) at ${n} policies: (cdk.tf.json written − imports done) ÷ ${n}`,
       a: `${a.toFixed(2)} ms`,
@@ -602,7 +601,7 @@ function main(): void {
     perPolicyMs(synthBySize.get(n2)![side], n2) / perPolicyMs(synthBySize.get(n1)![side], n1);
   const gLib = growth(50, TENANT_LIMIT, 'library');
   const gRaw = growth(50, TENANT_LIMIT, 'raw');
-  rows.push({
+  addRow({
     id: '5.4',
     figure: `Synth growth: per-policy cost at ${TENANT_LIMIT} ÷ per-policy cost at 50 (1 = linear)`,
     a: gLib.toFixed(2),
@@ -614,7 +613,7 @@ function main(): void {
   if (w.available && !w.error) {
     SIZES.forEach((n, i) => {
       const run = whatIfBySize.get(n)!;
-      rows.push({
+      addRow({
         id: `5.${5 + i}`,
         figure: `What-If per policy evaluation at ${n} policies (${SIGN_INS.toLocaleString('en-US')} sign-ins)`,
         a: run.error ? 'error' : `${(1e9 / whatIfRate(run)).toFixed(0)} ns`,
@@ -625,7 +624,7 @@ function main(): void {
       });
     });
     const g = whatIfRate(whatIfBySize.get(50)!) / whatIfRate(w);
-    rows.push({
+    addRow({
       id: '5.8',
       figure: `What-If growth: per-evaluation cost at ${TENANT_LIMIT} ÷ at 50 (1 = linear)`,
       a: g.toFixed(2),
@@ -635,7 +634,7 @@ function main(): void {
       result: verdict(g <= TARGET.growth),
     });
   } else {
-    rows.push({ id: '5.5', figure: 'SKIPPED: What-If API not available', a: '—', b: '—', ratio: '—', target: `≤ ${TARGET.growth}`, result: 'SKIPPED' });
+    addRow({ id: '5.5', figure: 'SKIPPED: What-If API not available', a: '—', b: '—', ratio: '—', target: `≤ ${TARGET.growth}`, result: 'SKIPPED' });
   }
 
   // ---- 11: Graph import of a 200-policy tenant export (issue 11: "well under 5 s")
@@ -644,7 +643,7 @@ function main(): void {
     '--lib', opts.libDir, '--policies', String(IMPORT_POLICIES), '--locations', String(IMPORT_LOCATIONS),
   ]));
   const importTotal = median(imports.map((r) => r.totalMs));
-  rows.push({
+  addRow({
     id: '11',
     figure: `Graph import: ${IMPORT_POLICIES} policies + ${IMPORT_LOCATIONS} locations (Graph v1.0 JSON) → constructs → TypeScript module, `
       + `process start → module generated (median of ${IMPORT_RUNS}); ${imports[0].converted} objects converted`,
@@ -665,8 +664,9 @@ function main(): void {
     ['12.2', `the ${TENANT_LIMIT}-policy stack of row 1 (enabled policies)`, stackFiles.get(TENANT_LIMIT)!, false],
   ];
   for (const [id, what, file, reportOnly] of gapStacks) {
+    const figure = `Gap analysis "MFA for members and guests" over ${what}`;
     if (!fs.existsSync(file)) {
-      rows.push({ id, figure: `SKIPPED: gap analysis of ${what}: ${path.relative(ROOT, file)} is missing; run \`npx cdktf synth\` first`, a: '—', b: '—', ratio: '—', target: `< ${ms(TARGET.gapsMs)}`, result: 'SKIPPED' });
+      addRow({ id, figure: `SKIPPED: gap analysis of ${what}: ${path.relative(ROOT, file)} is missing; run \`npx cdktf synth\` first`, a: '—', b: '—', ratio: '—', target: `< ${ms(TARGET.gapsMs)}`, result: 'SKIPPED' });
       continue;
     }
     log(`gap analysis of ${what}`);
@@ -676,13 +676,13 @@ function main(): void {
       runs = Array.from({ length: GAP_RUNS }, () => runWorkload<GapsRun>('gaps.js', ['--lib', opts.libDir, '--stack', file, '--report-only', String(reportOnly)], [], 10 * TARGET.gapsMs));
     } catch (e) {
       if (!(e instanceof WorkloadTimeout)) throw e;
-      rows.push({ id, figure: `Gap analysis "MFA for members and guests" over ${what}: ${e.message}`, a: `> ${ms(10 * TARGET.gapsMs)}`, b: '—', ratio: '—', target: `< ${ms(TARGET.gapsMs)}`, result: 'FAIL' });
+      addRow({ id, figure: `${figure}: ${e.message}`, a: `> ${ms(10 * TARGET.gapsMs)}`, b: '—', ratio: '—', target: `< ${ms(TARGET.gapsMs)}`, result: 'FAIL' });
       continue;
     }
     const gapsMs = median(runs.map((r) => r.gapsMs));
-    rows.push({
+    addRow({
       id,
-      figure: `Gap analysis "MFA for members and guests" over ${what}: ${runs[0].policies} policies, ${runs[0].classes.toLocaleString('en-US')} sign-in classes, `
+      figure: `${figure}: ${runs[0].policies} policies, ${runs[0].classes.toLocaleString('en-US')} sign-in classes, `
         + `${runs[0].gaps} gaps; analysis time after parsing (median of ${GAP_RUNS})`,
       a: ms(gapsMs),
       b: '—',
