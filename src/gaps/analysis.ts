@@ -9,7 +9,7 @@ import { Choice, Explorer, Partition, SignInClassLeaf, UsersScope } from './part
 import { GapRequirement } from './requirement';
 import { canonicalCombination } from '../vocabulary/authentication-methods';
 import { AUTHENTICATION_STRENGTH_PATH, BUILT_IN_STRENGTHS, builtInStrength } from '../vocabulary/authentication-strengths';
-import { CompiledStack } from '../what-if/compiled-stack';
+import { CompiledPolicy, CompiledStack } from '../what-if/compiled-stack';
 import { WhatIfAccess, WhatIfAccessDecision, WhatIfAuthenticationStrength, WhatIfRequirement } from '../what-if/model';
 import { controlsLabel } from '../what-if/render';
 
@@ -19,7 +19,7 @@ export function partition(stack: CompiledStack, options: SignInClassOptions, req
   return new Explorer(stack, {
     users: (options.users ?? GapUsers.ALL) as UsersScope,
     reportOnly: options.reportOnly ?? false,
-    ...(check ? { met: (d: WhatIfAccessDecision) => check.meets(d) === true } : {}),
+    ...(check ? { met: (d: WhatIfAccessDecision) => check.meets(d) === true, relevant: (p: CompiledPolicy) => check.canMeet(p) } : {}),
   }).explore();
 }
 
@@ -43,12 +43,12 @@ export function findGaps(stack: CompiledStack, options: GapOptions): GapReport {
   const p = partition(stack, options, options.require);
   const failing = p.leaves.filter((leaf) => check.meets(leaf.decision) !== true);
   const words = new Describer(stack, p);
-  const groups = merge(failing.map((leaf) => ({ labels: choiceLabels(leaf.choices), key: outcomeKey(leaf), leaves: [leaf] })));
+  const groups = merge(failing.map((leaf) => ({ labels: choiceLabels(leaf.choices), key: outcomeKey(leaf, stack, check), leaves: [leaf] })));
   const gaps: Gap[] = groups.map((g) => {
     const leaf = g.leaves[0];
     return {
       description: words.describe(g.labels),
-      outcome: check.outcome(leaf.decision, stack),
+      outcome: leaf.inexact ? check.inexactOutcome(leaf.decision, stack) : check.outcome(leaf.decision, stack),
       access: leaf.decision.access,
       policies: policiesOf(leaf, stack),
       signIn: leaf.signIn,
@@ -83,6 +83,21 @@ export class RequirementCheck {
     if (this.requirement === GapRequirement.BLOCK || this.requirement.value === 'block') return d.access === WhatIfAccess.UNDETERMINED ? undefined : false;
     if (d.requirements.some((r) => this.implies(r))) return true;
     return d.access === WhatIfAccess.UNDETERMINED ? undefined : false;
+  }
+
+  /**
+   * The outcome of a class that misses the requirement in every sign-in, while other policies treat its sign-ins
+   * differently: the representative's outcome, and what holds for all of them.
+   */
+  public inexactOutcome(d: WhatIfAccessDecision, stack: CompiledStack): string {
+    return `${this.outcome(d, stack)} for the example sign-in; other sign-ins of this group may face other controls, never ${this.requirement.value === 'block' ? 'a block' : this.requirement.label}`;
+  }
+
+  /** Whether a policy could meet the requirement where it applies: a block, or a grant that implies it. */
+  public canMeet(p: CompiledPolicy): boolean {
+    if (p.isBlock) return true;
+    if (!p.hasGrant || !p.grantControls) return false;
+    return this.requirement.value !== 'block' && this.implies({ address: p.info.address, displayName: p.info.displayName, ...p.grantControls });
   }
 
   /** The outcome of a failing class in words. */
@@ -148,8 +163,10 @@ function strengthCombinations(stack: CompiledStack, q: string): Set<string> | un
   return undefined;
 }
 
-function outcomeKey(leaf: SignInClassLeaf): string {
+function outcomeKey(leaf: SignInClassLeaf, stack: CompiledStack, check: RequirementCheck): string {
   const d = leaf.decision;
+  // inexact classes merge by what they have in common: the words of the representative's outcome
+  if (leaf.inexact) return JSON.stringify(['inexact', check.outcome(d, stack)]);
   return JSON.stringify([d.access, d.requirements.map((r) => r.address), d.undeterminedBy]);
 }
 
@@ -160,7 +177,22 @@ function outcomeKey(leaf: SignInClassLeaf): string {
 type Labels = Map<string, string[]>;
 
 function choiceLabels(choices: Choice[]): Labels {
-  return new Map(choices.map((c) => [c.dim, [c.value.label]]));
+  const labels: Labels = new Map();
+  // the user is explored one listed user at a time: "user A", or "users other than A, B" for the users it is not
+  const users = choices.filter((c) => c.dim.startsWith('user:'));
+  for (const c of choices) {
+    if (!c.dim.startsWith('user:')) labels.set(c.dim, [c.value.label]);
+    else if (c === users[0]) labels.set('user', [userLabel(users)]);
+  }
+  return labels;
+}
+
+const OTHER_USERS = 'users other than ';
+
+function userLabel(users: Choice[]): string {
+  const is = users.find((c) => !c.value.other);
+  if (is) return is.value.label;
+  return `${OTHER_USERS}${users.map((c) => c.value.label.slice(OTHER_USERS.length)).join(', ')}`;
 }
 
 interface Group {
@@ -169,46 +201,58 @@ interface Group {
   leaves: SignInClassLeaf[];
 }
 
-/** Merges groups with the same outcome that differ in the values of one dimension only, until none do. */
+/**
+ * Merges groups with the same outcome that differ in the values of one dimension only, until none do. Each group
+ * joins the first earlier group it can merge with; candidates are found by signature (the outcome and every
+ * dimension's values but one), so thousands of classes merge in linear time rather than by pairwise comparison.
+ */
 export function merge(groups: Group[]): Group[] {
   let list = groups;
   for (let changed = true; changed; ) {
     changed = false;
     const out: Group[] = [];
+    const index = new Map<string, Set<number>>();
+    const signatures = (g: Group): Array<[string, string]> => {
+      const parts = [...g.labels].map(([dim, values]) => `${dim}=${[...values].sort().join('\u0001')}`).sort();
+      const dims = [...g.labels.keys()].sort();
+      return dims.map((dim, i) => [dim, `${g.key}\u0000${dim}\u0000${parts.filter((_, j) => j !== i).join('\u0000')}`]);
+    };
+    const indexAs = (i: number, add: boolean): void => {
+      for (const [, sig] of signatures(out[i])) {
+        const set = index.get(sig) ?? new Set<number>();
+        if (add) set.add(i);
+        else set.delete(i);
+        index.set(sig, set);
+      }
+    };
     for (const g of list) {
-      const target = out.find((o) => o.key === g.key && mergeDim(o.labels, g.labels) !== undefined);
-      if (target) {
-        const dim = mergeDim(target.labels, g.labels)!;
-        const union = [...target.labels.get(dim)!];
-        for (const l of g.labels.get(dim)!) if (!union.includes(l)) union.push(l);
-        target.labels.set(dim, union);
-        target.leaves.push(...g.leaves);
+      let target = -1;
+      let dim: string | undefined;
+      for (const [d, sig] of signatures(g)) {
+        for (const i of index.get(sig) ?? []) {
+          if (target < 0 || i < target) {
+            target = i;
+            dim = d;
+          }
+        }
+      }
+      if (target >= 0) {
+        const t = out[target];
+        indexAs(target, false);
+        const union = [...t.labels.get(dim!)!];
+        for (const l of g.labels.get(dim!)!) if (!union.includes(l)) union.push(l);
+        t.labels.set(dim!, union);
+        t.leaves.push(...g.leaves);
+        indexAs(target, true);
         changed = true;
       } else {
         out.push({ labels: new Map(g.labels), key: g.key, leaves: [...g.leaves] });
+        indexAs(out.length - 1, true);
       }
     }
     list = out;
   }
   return list;
-}
-
-/** The one dimension two label sets differ in, or undefined (same dimensions required; identical sets merge too). */
-function mergeDim(a: Labels, b: Labels): string | undefined {
-  if (a.size !== b.size) return undefined;
-  let differing: string | undefined;
-  for (const [dim, values] of a) {
-    const other = b.get(dim);
-    if (!other) return undefined;
-    if (same(values, other)) continue;
-    if (differing !== undefined) return undefined;
-    differing = dim;
-  }
-  return differing ?? [...a.keys()][0];
-}
-
-function same(x: string[], y: string[]): boolean {
-  return x.length === y.length && x.every((v) => y.includes(v));
 }
 
 const ORDER = ['kind', 'resource', 'user', 'tenant', 'sp', 'group', 'role', 'ip', 'country', 'clientApp', 'platform', 'signInRisk', 'userRisk', 'insiderRisk', 'spRisk', 'device', 'flow'];

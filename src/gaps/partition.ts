@@ -44,13 +44,14 @@ import {
   R_INSIDER_RISK,
   R_LOCATION,
   R_NOT_ENOUGH_INFORMATION,
+  R_POLICY_NOT_ENABLED,
   R_SIGN_IN_RISK,
   R_USER_RISK,
   R_USERS,
   R_WORKLOAD_IDENTITIES,
 } from '../what-if/microsoft-data';
 import { WhatIfAccess, WhatIfAccessDecision } from '../what-if/model';
-import { AppTerm, CTX_APPLICATION, CTX_USER_ACTION, PreparedSignIn } from '../what-if/prepare-sign-in';
+import { AppTerm, CTX_APPLICATION, CTX_USER_ACTION, PreparedSignIn, prepareSignIn } from '../what-if/prepare-sign-in';
 
 /** Which sign-ins to explore. */
 export type UsersScope = 'members' | 'guests' | 'all' | 'servicePrincipals';
@@ -86,6 +87,12 @@ export interface SignInClassLeaf extends ClassOutcome {
   readonly signIn: { [key: string]: any };
   /** Set when the requirement-driven exploration stopped early because the requirement is met for the whole class. */
   readonly met?: boolean;
+  /**
+   * Set when the requirement-driven exploration stopped because no policy that could meet the requirement applies to
+   * any sign-in of the class: the requirement is missed by every one of them, while the other policies (those that
+   * cannot meet it) may still treat them differently. `decision` and `applying` are then the representative's.
+   */
+  readonly inexact?: boolean;
 }
 
 /** A node of the tree, kept to classify sign-ins. */
@@ -111,6 +118,12 @@ export interface PartitionOptions {
   readonly reportOnly: boolean;
   /** Stop early on a node whose decision already meets the requirement (gap analysis). */
   readonly met?: (d: WhatIfAccessDecision) => boolean;
+  /**
+   * Explores the conditions of these policies only (gap analysis: the policies that can meet the requirement, a block
+   * or a grant that implies it); a class none of them applies to misses the requirement whatever the others do, and
+   * is not split further (its leaf is `inexact`).
+   */
+  readonly relevant?: (p: CompiledPolicy) => boolean;
   /** Restricts root dimensions (the report matrix): kinds and resources to explore, by value id. */
   readonly onlyKinds?: readonly string[];
   readonly onlyResources?: readonly string[];
@@ -155,6 +168,8 @@ export interface Assignment {
   readonly kind: KindValue;
   readonly resource: ResourceValue;
   readonly user?: IdentityValue;
+  /** Keys of the users the sign-in is known not to be (the user is explored one listed user at a time). */
+  readonly notUsers: ReadonlySet<string>;
   readonly tenant?: IdentityValue;
   readonly sp?: IdentityValue;
   readonly groups: ReadonlyMap<string, { in: boolean; value: IdentityValue }>;
@@ -288,6 +303,9 @@ export class Explorer {
   private readonly leaves: SignInClassLeaf[] = [];
 
   private readonly resourceCache = new Map<boolean, ResourceValue[]>();
+  private readonly ipSplits = new Map<string, Split>();
+  /** In scope, and not among the `relevant` policies. */
+  private others: number[] | undefined;
 
   constructor(private readonly stack: CompiledStack, private readonly options: PartitionOptions) {
     this.evaluator = new Evaluator(stack);
@@ -327,6 +345,7 @@ export class Explorer {
         let a: Assignment = {
           kind,
           resource,
+          notUsers: new Set(),
           groups: new Map(),
           roles: new Map(),
           enums: {},
@@ -340,9 +359,7 @@ export class Explorer {
           const value: IpValue = { id: `ip:${this.options.fixedIp.text}`, label: this.options.fixedIp.label, other: false, ip: parsed, text: this.options.fixedIp.text };
           a = { ...a, ip: value, choices: [...a.choices, { dim: 'ip', value }] };
         }
-        const masks = new Int32Array(this.policies.length);
-        const unknown = new Int32Array(this.policies.length);
-        const all = this.policies.map((_, i) => i);
+        const { masks, unknown, all } = this.rootState();
         roots.set(`${kind.id}|${resource.id}`, this.node(a, all, masks, unknown));
       }
     }
@@ -358,6 +375,18 @@ export class Explorer {
       return node?.leaf;
     };
     return { leaves, roots, kinds, resources: allResources, classify };
+  }
+
+  /** The policies to explore and their starting masks: the others (not relevant) start as not applying. */
+  private rootState(): { masks: Int32Array; unknown: Int32Array; all: number[] } {
+    const masks = new Int32Array(this.policies.length);
+    const all: number[] = [];
+    const relevant = this.options.relevant;
+    this.policies.forEach((p, i) => {
+      if (!relevant || relevant(p)) all.push(i);
+      else masks[i] = R_POLICY_NOT_ENABLED;
+    });
+    return { masks, unknown: new Int32Array(this.policies.length), all };
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -383,9 +412,40 @@ export class Explorer {
   }
 
   private leaf(a: Assignment, d: WhatIfAccessDecision, masks: Int32Array, met: boolean): TreeNode {
+    let signIn: { [key: string]: any } | undefined;
+    const representative = () => (signIn ??= this.representative(a));
+    let inexact = false;
+    if (this.options.relevant !== undefined && d.access !== WhatIfAccess.UNDETERMINED && !(this.options.met?.(d) ?? false)) {
+      // Explored over the relevant policies only, and none applies: the other policies decide the class's access.
+      // When the class does not decide them, it takes its representative's decision (inexact).
+      const others = this.others ??= this.policies.map((_, i) => i).filter((i) => !this.options.relevant!(this.policies[i]) && this.inScope(i));
+      const all = masks.slice();
+      this.evaluator.masksFor(this.prepare(a), others, all, new Int32Array(this.policies.length));
+      const exact = decision(this.policies, all, this.scope, () => []);
+      if (exact.access !== WhatIfAccess.UNDETERMINED) {
+        masks = all;
+        d = exact;
+      } else {
+        const prepared = prepareSignIn(representative(), this.stack);
+        if (Array.isArray(prepared)) throw new Error(`internal: a class representative is not a valid sign-in: ${prepared.join('; ')}`);
+        masks = this.evaluator.masks(prepared);
+        d = decision(this.policies, masks, this.scope, () => []);
+        inexact = true;
+      }
+    }
     const applying: number[] = [];
     for (let i = 0; i < this.policies.length; i++) if (masks[i] === 0 && this.inScope(i)) applying.push(i);
-    const leaf: SignInClassLeaf = { choices: a.choices, decision: d, applying, signIn: this.representative(a), ...(met ? { met: true } : {}) };
+    // the representative is built when asked for: most classes of a gap analysis meet the requirement and are not shown
+    const leaf: SignInClassLeaf = {
+      choices: a.choices,
+      decision: d,
+      applying,
+      get signIn() {
+        return representative();
+      },
+      ...(met ? { met: true } : {}),
+      ...(inexact ? { inexact: true } : {}),
+    };
     this.leaves.push(leaf);
     return { leaf };
   }
@@ -423,7 +483,7 @@ export class Explorer {
     /* eslint-disable no-bitwise */
     const out: string[] = [];
     if (bits & R_USERS) {
-      if (a.user === undefined && (!p.incUsers.empty || !p.excUsers.empty)) out.push('user');
+      if (a.user === undefined) for (const list of [p.incUsers, p.excUsers]) for (const k of list.keys) if (!a.notUsers.has(k) && expressible(k)) out.push(`user:${k}`);
       for (const list of [p.incGroups, p.excGroups]) for (const k of list.keys) if (!a.groups.has(k) && expressible(k)) out.push(`group:${k}`);
       for (const list of [p.incRoles, p.excRoles]) for (const k of list.keys) if (!a.roles.has(k) && expressible(k)) out.push(`role:${k}`);
       if (a.tenant === undefined && a.kind.externalUserType !== 'none' && [p.incGuestBlock, p.excGuestBlock].some((b) => b && !b.tenants.empty)) out.push('tenant');
@@ -444,7 +504,7 @@ export class Explorer {
   }
 
   private split(dim: string, relevant: CompiledPolicy[], a: Assignment): Split | undefined {
-    if (dim === 'user') return this.identitySplit('user', relevant.flatMap((p) => [p.incUsers, p.excUsers]), this.freshUser, 'user', 'users');
+    if (dim.startsWith('user:')) return this.userSplit(dim);
     if (dim === 'sp') return this.identitySplit('sp', relevant.flatMap((p) => [p.incSps, p.excSps]), this.freshSp, 'service principal', 'service principals');
     if (dim === 'tenant') {
       const lists = relevant.flatMap((p) => [p.incGuestBlock, p.excGuestBlock]).filter((b) => b !== null).map((b) => b!.tenants);
@@ -458,7 +518,32 @@ export class Explorer {
     return e ? this.enumSplit(e, relevant, a) : undefined;
   }
 
-  private identitySplit(dim: 'user' | 'sp' | 'tenant', lists: IdList[], fresh: IdentityValue, one: string, many: string): Split {
+  /**
+   * One listed user at a time: the sign-in is that user, or it is not (a binary split, like a group's). A user listed
+   * by every policy (an emergency-access account) is split first, and a user listed by one policy does not multiply
+   * the classes of every other policy, as a split into every listed user at once would.
+   */
+  private userSplit(dim: string): Split {
+    const key = dim.slice('user:'.length);
+    const identity = identityOf(key);
+    const name = this.name(key);
+    const values: DimValue[] = [
+      { id: 'in', label: `user ${name}`, other: false },
+      // analysis.ts joins the names of several of these into one "users other than A, B"
+      { id: 'out', label: `users other than ${name}`, other: true },
+    ];
+    return {
+      dim,
+      values,
+      assign: (a, v) => (v.id === 'in' ? { ...a, user: identity } : { ...a, notUsers: new Set([...a.notUsers, key]) }),
+      classify: (s) => {
+        if (s.user === null || s.user.length === 0) return undefined;
+        return s.user.some((t) => t.key === key) ? 'in' : 'out';
+      },
+    };
+  }
+
+  private identitySplit(dim: 'sp' | 'tenant', lists: IdList[], fresh: IdentityValue, one: string, many: string): Split {
     const keys = new Set<string>();
     for (const l of lists) for (const k of l.keys) if (expressible(k)) keys.add(k);
     const identities = [...keys].map((k) => identityOf(k));
@@ -469,7 +554,7 @@ export class Explorer {
       identity: id,
     }));
     values.push({ id: 'else', label: `${many} other than ${identities.map((i) => this.name(i.term.key)).join(', ')}`, other: true, identity: fresh });
-    const field = dim === 'user' ? 'user' : dim === 'sp' ? 'servicePrincipal' : 'externalTenant';
+    const field = dim === 'sp' ? 'servicePrincipal' : 'externalTenant';
     return {
       dim,
       values,
@@ -577,7 +662,18 @@ export class Explorer {
     if (trusted) this.stack.locations.forEach((l, i) => l.isIp && l.ranges !== null && l.trusted !== F && used.add(i));
     // only AllTrusted asks: say it in its words
     const trustedOnly = trusted && explicit === 0;
-    const locations = [...used].sort((x, y) => x - y).map((i) => this.stack.locations[i]);
+    const indices = [...used].sort((x, y) => x - y);
+    // the same locations ask at many nodes: their regions are computed once
+    const key = `${trustedOnly}|${indices.join(',')}`;
+    let split = this.ipSplits.get(key);
+    if (!split) {
+      split = this.computeIpSplit(indices.map((i) => this.stack.locations[i]), trustedOnly);
+      this.ipSplits.set(key, split);
+    }
+    return split;
+  }
+
+  private computeIpSplit(locations: CompiledLocation[], trustedOnly: boolean): Split {
     const regions = ipRegions(locations);
     const values: Array<IpValue & { inside: boolean[] }> = [];
     const all = locations.map((l) => l.displayName).join(', ');
@@ -760,6 +856,7 @@ export class Explorer {
     return {
       isServicePrincipal: a.kind.servicePrincipal,
       user: a.user ? [a.user.term] : null,
+      ...(a.user === undefined && a.notUsers.size > 0 ? { userPartial: { in: [], decided: a.notUsers } } : {}),
       externalUserType: a.kind.externalUserType,
       externalTenant: a.tenant ? [a.tenant.term] : null,
       memberOf: null,

@@ -215,7 +215,7 @@ export class Evaluator {
     let inc: Tri = p.incAllUsers ? T : F;
     if (inc !== T) {
       if (p.incGuestsSpecial && isGuest) inc = T;
-      inc = or3(inc, p.incUsers.hasAny(s.user));
+      inc = or3(inc, s.userPartial === undefined ? p.incUsers.hasAny(s.user) : hasAnyPartial(p.incUsers, s.userPartial));
       inc = or3(inc, s.memberOfPartial === undefined ? p.incGroups.hasAny(s.memberOf) : hasAnyPartial(p.incGroups, s.memberOfPartial));
       inc = or3(inc, s.rolesPartial === undefined ? p.incRoles.hasAny(s.roles) : hasAnyPartial(p.incRoles, s.rolesPartial));
       if (p.incGuestBlock !== null) inc = or3(inc, this.guest(p.incGuestBlock));
@@ -223,7 +223,7 @@ export class Evaluator {
     if (inc === F) return F;
     let exc: Tri = p.excGuestsSpecial && isGuest ? T : F;
     if (exc !== T) {
-      exc = or3(exc, p.excUsers.hasAny(s.user));
+      exc = or3(exc, s.userPartial === undefined ? p.excUsers.hasAny(s.user) : hasAnyPartial(p.excUsers, s.userPartial));
       exc = or3(exc, s.memberOfPartial === undefined ? p.excGroups.hasAny(s.memberOf) : hasAnyPartial(p.excGroups, s.memberOfPartial));
       exc = or3(exc, s.rolesPartial === undefined ? p.excRoles.hasAny(s.roles) : hasAnyPartial(p.excRoles, s.rolesPartial));
       if (p.excGuestBlock !== null) exc = or3(exc, this.guest(p.excGuestBlock));

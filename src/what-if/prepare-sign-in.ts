@@ -39,6 +39,8 @@ export interface AppTerm {
 export interface PreparedSignIn {
   readonly isServicePrincipal: boolean;
   readonly user: Term[] | null;
+  /** Gap analysis only: the users the sign-in is known not to be (then `user` is null). */
+  readonly userPartial?: PartialMembership;
   readonly externalUserType: string;
   readonly externalTenant: Term[] | null;
   readonly memberOf: Term[] | null;

@@ -114,6 +114,33 @@ describe('gaps in portal words', () => {
     expect(gaps.map((g) => [g.access, g.outcome])).toContainEqual([WhatIfAccess.UNDETERMINED, 'undetermined: P might apply (depends on values known only at apply time)']);
   });
 
+  test('a class no policy meeting the requirement applies to is not split on the others: one gap, its example outcome, never covered', () => {
+    // MFA for Admins; a compliant device for everyone but Contractors (cannot meet MFA: only a varying extra)
+    const w = stack(
+      {
+        mfa: policy({ display_name: 'MFA for admins', conditions: { users: { included_groups: ['${azuread_group.admins.object_id}'] } } }),
+        device: policy({
+          display_name: 'Compliant device',
+          conditions: { users: { included_users: ['All'], excluded_groups: ['${azuread_group.contractors.object_id}'] } },
+          grant_controls: { operator: 'OR', built_in_controls: ['compliantDevice'] },
+        }),
+      },
+      { azuread_group: { admins: { display_name: 'Admins' }, contractors: { display_name: 'Contractors' } } },
+    );
+    const report = w.findGaps({ require: GapRequirement.MFA, users: GapUsers.MEMBERS });
+    expect(report.gaps.map((g) => `${g.description} → ${g.outcome}`)).toEqual([
+      'members · any resource · not in group Admins → requires compliantDevice, not MFA for the example sign-in; other sign-ins of this group may face other controls, never MFA',
+    ]);
+    // the example replays to what the gap says; a Contractor of the same class is allowed, and misses MFA as well
+    expect(w.evaluate(report.gaps[0].signIn).outcome.access).toBe(WhatIfAccess.REQUIRES_CONTROLS);
+    const contractor = { ...report.gaps[0].signIn, directory: { memberOf: ['azuread_group.contractors'], roles: [] } };
+    expect(w.evaluate(contractor).outcome.access).toBe(WhatIfAccess.ALLOWED);
+    // every class is still reported without a requirement: there the device policy splits the members
+    expect(w.signInClasses({ users: GapUsers.MEMBERS }).map((c) => c.description)).toEqual(
+      expect.arrayContaining([expect.stringContaining('in group Contractors'), expect.stringContaining('not in group Contractors')]),
+    );
+  });
+
   test('every class has a replayable sign-in with the class access', () => {
     const classes = recipes.signInClasses();
     expect(classes.length).toBeGreaterThan(5);
