@@ -6,7 +6,7 @@
 import { Namer, PolicySummary, summarizePolicy } from './summary';
 import { findGaps, RequirementCheck } from '../gaps/analysis';
 import { GapReport, GapUsers } from '../gaps/model';
-import { Explorer, ipRegions } from '../gaps/partition';
+import { Explorer, ipRegions, SignInClassLeaf } from '../gaps/partition';
 import { GapRequirement } from '../gaps/requirement';
 import { ConditionalAccessModel } from '../model/conditional-access-model';
 import { ConditionalAccessRules } from '../rules/conditional-access-rules';
@@ -15,6 +15,7 @@ import { compileModel } from '../what-if/compile-stack';
 import { CompiledStack } from '../what-if/compiled-stack';
 import { F } from '../what-if/logic';
 import { WhatIfAccess } from '../what-if/model';
+import { prepareSignIn } from '../what-if/prepare-sign-in';
 
 /** How a matrix cell's sign-ins fare against the requirement, worst first. */
 export type CellOutcome = 'allowed' | 'undetermined' | 'otherControls' | 'met' | 'blocked';
@@ -23,7 +24,12 @@ const RANK: readonly CellOutcome[] = ['allowed', 'undetermined', 'otherControls'
 
 /** A cell of the matrix: the outcomes of the classes in it. */
 export interface MatrixCell {
-  /** The worst outcome in the cell (its colour). */
+  /**
+   * What an ordinary sign-in of the cell gets (its colour): a user no policy names, in no group or role they name, a
+   * browser on Windows, no risk. Emergency-access accounts and other exceptions do not colour the whole cell.
+   */
+  readonly ordinary: CellOutcome;
+  /** The worst outcome in the cell (marked when it is worse than the ordinary one). */
   readonly worst: CellOutcome;
   /** Every outcome met in the cell, worst first. */
   readonly outcomes: CellOutcome[];
@@ -95,6 +101,14 @@ function buildMatrix(stack: CompiledStack, requirement: GapRequirement, maxLocat
   let kinds: Array<{ id: string; label: string }> = [];
   let resources: Array<{ id: string; label: string }> = [];
   const outcomes = new Map<string, Set<CellOutcome>>();
+  const ordinary = new Map<string, CellOutcome>();
+  const outcomeOf = (leaf: SignInClassLeaf): CellOutcome => {
+    const met = check.meets(leaf.decision);
+    if (leaf.decision.access === WhatIfAccess.BLOCKED) return 'blocked';
+    if (met === true) return 'met';
+    if (met === undefined) return 'undetermined';
+    return leaf.decision.access === WhatIfAccess.REQUIRES_CONTROLS ? 'otherControls' : 'allowed';
+  };
   columns.forEach((column, c) => {
     const p = new Explorer(stack, { users: 'all', reportOnly: false, fixedIp: { text: column.ip, label: column.label } }).explore();
     if (c === 0) {
@@ -104,21 +118,15 @@ function buildMatrix(stack: CompiledStack, requirement: GapRequirement, maxLocat
     for (const leaf of p.leaves) {
       const kind = leaf.choices.find((x) => x.dim === 'kind')!.value.id;
       const resource = leaf.choices.find((x) => x.dim === 'resource')!.value.id;
-      const met = check.meets(leaf.decision);
-      const outcome: CellOutcome =
-        leaf.decision.access === WhatIfAccess.BLOCKED
-          ? 'blocked'
-          : met === true
-            ? 'met'
-            : met === undefined
-              ? 'undetermined'
-              : leaf.decision.access === WhatIfAccess.REQUIRES_CONTROLS
-                ? 'otherControls'
-                : 'allowed';
       const key = `${kind}|${resource}|${c}`;
       const set = outcomes.get(key) ?? new Set<CellOutcome>();
-      set.add(outcome);
+      set.add(outcomeOf(leaf));
       outcomes.set(key, set);
+    }
+    for (const [root, signIn] of p.ordinarySignIns) {
+      const prepared = prepareSignIn(signIn, stack);
+      const leaf = Array.isArray(prepared) ? undefined : p.classify(prepared);
+      if (leaf) ordinary.set(`${root}|${c}`, outcomeOf(leaf));
     }
   });
   const cells = kinds.map((k) =>
@@ -126,7 +134,8 @@ function buildMatrix(stack: CompiledStack, requirement: GapRequirement, maxLocat
       columns.map((_, c) => {
         const set = outcomes.get(`${k.id}|${r.id}|${c}`) ?? new Set<CellOutcome>();
         const list = RANK.filter((o) => set.has(o));
-        return { worst: list[0] ?? 'allowed', outcomes: list };
+        const worst = list[0] ?? 'allowed';
+        return { ordinary: ordinary.get(`${k.id}|${r.id}|${c}`) ?? worst, worst, outcomes: list };
       }),
     ),
   );
@@ -151,6 +160,16 @@ const OUTCOME_WORDS: { readonly [o in CellOutcome]: (req: string) => string } = 
 };
 
 const SHORT: { readonly [o in CellOutcome]: string } = { allowed: 'allow', undetermined: '?', otherControls: 'ctrl', met: 'ok', blocked: 'block' };
+
+/** The short text of a cell: the ordinary outcome, marked when some sign-ins in the cell fare worse. */
+function cellText(cell: MatrixCell): string {
+  return `${SHORT[cell.ordinary]}${cell.worst !== cell.ordinary ? '*' : ''}`;
+}
+
+function cellTitle(cell: MatrixCell, req: string): string {
+  const others = cell.outcomes.filter((o) => o !== cell.ordinary);
+  return `ordinary sign-in: ${OUTCOME_WORDS[cell.ordinary](req)}${others.length ? `; also in this cell: ${others.map((o) => OUTCOME_WORDS[o](req)).join(', ')}` : ''}`;
+}
 
 function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -183,7 +202,8 @@ export function renderHtml(r: ReportData): string {
 
   h.push('<h2>Who gets in, and how</h2>');
   h.push(
-    `<p class="muted">Enabled policies. Each cell is the weakest outcome over every sign-in of that kind, to that resource, from that location (any client app, platform, risk, device, group or role). Requirement: ${escapeHtml(req)}.</p>`,
+    `<p class="muted">Enabled policies. Each cell's colour is what an ordinary sign-in of that kind gets, to that resource, from that location: a user no policy names, in no group or role they name, a browser on Windows, no risk. ` +
+      `A cell marked * holds sign-ins that fare worse (emergency-access accounts, excluded groups, other client apps or platforms): hover over it for every outcome in it, and see the gaps below. Requirement: ${escapeHtml(req)}.</p>`,
   );
   h.push(
     `<div class="legend">${RANK.map((o) => `<span class="o-${o}">${escapeHtml(SHORT[o])} = ${escapeHtml(OUTCOME_WORDS[o](req))}</span>`).join('')}</div>`,
@@ -200,7 +220,7 @@ export function renderHtml(r: ReportData): string {
     h.push(`<tr><th>${escapeHtml(kind)}</th>`);
     m.cells[k].forEach((byLocation) => {
       for (const cell of byLocation) {
-        h.push(`<td class="cell o-${cell.worst}" title="${escapeHtml(cell.outcomes.map((o) => OUTCOME_WORDS[o](req)).join(', '))}">${escapeHtml(SHORT[cell.worst])}</td>`);
+        h.push(`<td class="cell o-${cell.ordinary}" title="${escapeHtml(cellTitle(cell, req))}">${escapeHtml(cellText(cell))}</td>`);
       }
     });
     h.push('</tr>');
@@ -260,13 +280,18 @@ export function renderMarkdown(r: ReportData): string {
     `${r.counts.total} policies: ${r.counts.enabled} on, ${r.counts.reportOnly} report-only, ${r.counts.disabled} off; ${r.gaps.gaps.length} gaps for ${req}; ${r.findings.length} lint findings.`,
     '',
   );
-  out.push('## Who gets in, and how', '', `Enabled policies; each cell is the weakest outcome of the sign-ins in it. Requirement: ${req}.`, '');
+  out.push(
+    '## Who gets in, and how',
+    '',
+    `Enabled policies; each cell is what an ordinary sign-in gets (a user no policy names, in no group or role they name, a browser on Windows, no risk); * marks a cell where some sign-ins fare worse (see the gaps). Requirement: ${req}.`,
+    '',
+  );
   out.push(RANK.map((o) => `**${SHORT[o]}** = ${OUTCOME_WORDS[o](req)}`).join(' · '), '');
   const m = r.matrix;
   m.locations.forEach((l, c) => {
     out.push(`### From ${l.label}${l.trusted ? ' (trusted)' : ''}`, '');
     out.push(`| Users | ${m.resources.map(md).join(' | ')} |`, `|---|${m.resources.map(() => '---').join('|')}|`);
-    m.kinds.forEach((kind, k) => out.push(`| ${md(kind)} | ${m.cells[k].map((byLocation) => SHORT[byLocation[c].worst]).join(' | ')} |`));
+    m.kinds.forEach((kind, k) => out.push(`| ${md(kind)} | ${m.cells[k].map((byLocation) => md(cellText(byLocation[c])).replace(/\*/g, '\\*')).join(' | ')} |`));
     out.push('');
   });
   if (m.omittedLocations > 0) out.push(`${m.omittedLocations} more IP named locations have no table.`, '');

@@ -48,7 +48,7 @@ describe('report data', () => {
     ]);
   });
 
-  test('the matrix: users × resources × locations, the weakest outcome per cell', () => {
+  test('the matrix: users × resources × locations, the ordinary sign-in\'s outcome and every outcome per cell', () => {
     const m = data.matrix;
     expect(m.kinds).toEqual(['members', 'guests and external users']);
     expect(m.resources).toEqual(['Register security information', 'Register or join devices', 'any other app']);
@@ -59,11 +59,11 @@ describe('report data', () => {
     ]);
     const cell = (kind: number, resource: number, location: number) => m.cells[kind][resource][location];
     // members registering: from HQ allowed; elsewhere the strength (MFA), except emergency accounts (allowed)
-    expect(cell(0, 0, 0)).toEqual({ worst: 'allowed', outcomes: ['allowed'] });
-    expect(cell(0, 0, 1)).toEqual({ worst: 'allowed', outcomes: ['allowed', 'met'] });
+    expect(cell(0, 0, 0)).toEqual({ ordinary: 'allowed', worst: 'allowed', outcomes: ['allowed'] });
+    expect(cell(0, 0, 1)).toEqual({ ordinary: 'met', worst: 'allowed', outcomes: ['allowed', 'met'] });
     // guests registering from elsewhere: blocked, except the break-glass account
-    expect(cell(1, 0, 1)).toEqual({ worst: 'allowed', outcomes: ['allowed', 'blocked'] });
-    expect(cell(1, 2, 1)).toEqual({ worst: 'allowed', outcomes: ['allowed'] });
+    expect(cell(1, 0, 1)).toEqual({ ordinary: 'blocked', worst: 'allowed', outcomes: ['allowed', 'blocked'] });
+    expect(cell(1, 2, 1)).toEqual({ ordinary: 'allowed', worst: 'allowed', outcomes: ['allowed'] });
   });
 
   test('gaps and lint findings are included', () => {
@@ -100,6 +100,11 @@ describe('HTML', () => {
     }
   });
 
+  test('a cell is coloured by its ordinary sign-in and marked when others in it fare worse', () => {
+    expect(html).toContain('<td class="cell o-met" title="ordinary sign-in: MFA; also in this cell: allowed">ok*</td>');
+    expect(html).toContain('<td class="cell o-blocked" title="ordinary sign-in: blocked; also in this cell: allowed">block*</td>');
+  });
+
   test('escapes what the stack says', () => {
     const json = fs.readFileSync(path.join(FIXTURE, 'cdk.tf.json'), 'utf8').replace('Combined Security Info Registration with TAP', '<b>TAP</b> & \\"quotes\\"');
     const file = path.join(tmp, 'cdk.tf.json');
@@ -115,6 +120,8 @@ test('Markdown holds the same sections', () => {
   expect(md).toContain('# Conditional Access report');
   expect(md).toContain('### From HQ (trusted)');
   expect(md).toContain('| members | allow | allow | allow |');
+  // from the partner network an ordinary member registers with MFA; the emergency accounts (allowed) mark the cell
+  expect(md).toContain('| members | ok\\* | allow | allow |');
   expect(md).toContain('## Gaps: sign-ins that do not face MFA');
   expect(md).toContain('| **Combined Security Info Registration with TAP** | On | All users — except All guest and external users, Break glass; groups Emergency access accounts |');
 });
