@@ -259,10 +259,13 @@ abstract class ObjectReader {
     return [...new Set(out)];
   }
 
-  /** An object field: the object, undefined for null/absent, reported when it is something else. */
+  /**
+   * An object field: the object, undefined for null/absent, reported when it is something else. An empty array is
+   * absent too: exports written by scripts hold `"locations": []` where Graph has `null` (seen in published policies).
+   */
   protected object(node: Json, key: string, path: string): Json | undefined {
     const v = node[key];
-    if (v === undefined || v === null) return undefined;
+    if (v === undefined || v === null || (Array.isArray(v) && v.length === 0)) return undefined;
     if (isObject(v)) return v;
     this.report(ImportFindingKind.INVALID, join(path, key), v, 'is not an object', { category: this.categoryOf(join(path, key)) });
     return undefined;

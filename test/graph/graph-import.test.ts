@@ -59,6 +59,17 @@ describe('conversion', () => {
     expect(r.exitCode).toBe(0);
     expect(r.toTypeScript()).toContain('includeUsers: IncludedUsers.none(),\n      workloadIdentities: { allServicePrincipalsInMyTenant: true },');
   });
+
+  test('an empty array where Graph has an object (scripted exports write "locations": []) is no condition, not an invalid policy', () => {
+    const r = GraphImport.fromJson(policy({}, { locations: [], platforms: [] }));
+    const p = r.policies[0];
+    expect(p.status).toBe(ImportStatus.CONVERTED);
+    expect(p.findings).toEqual([]);
+    expect(p.model!.conditions.locations).toBeUndefined();
+    expect(p.model!.conditions.platforms).toBeUndefined();
+    // anything else that is not an object still is reported
+    expect(kinds(GraphImport.fromJson(policy({}, { locations: ['All'] })).policies[0].findings)).toContainEqual([ImportFindingKind.INVALID, 'conditions.locations']);
+  });
 });
 
 describe('what provider 3.7.0 cannot express', () => {
