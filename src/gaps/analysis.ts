@@ -73,6 +73,8 @@ const MFA_COMBINATIONS = new Set(BUILT_IN_STRENGTHS.find((s) => s.constant === '
 /** Whether a decision meets a requirement: true, false, or undefined when undetermined. */
 export class RequirementCheck {
   private readonly target: Set<string> | undefined;
+  /** Per policy address: whether its grant implies the requirement. */
+  private readonly implied = new Map<string, boolean>();
 
   constructor(stack: CompiledStack, private readonly requirement: GapRequirement) {
     this.target = requirement.value.startsWith('strength:') ? strengthCombinations(stack, requirement.value.slice('strength:'.length)) : undefined;
@@ -112,8 +114,18 @@ export class RequirementCheck {
     return `undetermined: ${names.join(', ')} might apply (depends on values known only at apply time)`;
   }
 
-  /** Whether a policy's requirement implies the requirement, controls treated as independent. */
+  /** Whether a policy's requirement implies the requirement (asked at every node of a gap analysis: kept per policy). */
   private implies(r: WhatIfRequirement): boolean {
+    let known = this.implied.get(r.address);
+    if (known === undefined) {
+      known = this.computeImplies(r);
+      this.implied.set(r.address, known);
+    }
+    return known;
+  }
+
+  /** Whether a policy's requirement implies the requirement, controls treated as independent. */
+  private computeImplies(r: WhatIfRequirement): boolean {
     const controls: Control[] = [
       ...r.builtInControls.filter((c) => c !== 'block').map((name) => ({ kind: 'builtIn' as const, name })),
       ...(r.authenticationStrength ? [{ kind: 'strength' as const, strength: r.authenticationStrength }] : []),
@@ -203,56 +215,69 @@ interface Group {
 
 /**
  * Merges groups with the same outcome that differ in the values of one dimension only, until none do. Each group
- * joins the first earlier group it can merge with; candidates are found by signature (the outcome and every
- * dimension's values but one), so thousands of classes merge in linear time rather than by pairwise comparison.
+ * joins the first earlier group it can merge with, and a group that changed is checked again at once, so no two
+ * groups left can merge. Candidates are found by signature (the outcome and every dimension's values but one), so
+ * thousands of classes merge in about linear time rather than by pairwise comparison.
  */
 export function merge(groups: Group[]): Group[] {
-  let list = groups;
-  for (let changed = true; changed; ) {
-    changed = false;
-    const out: Group[] = [];
-    const index = new Map<string, Set<number>>();
-    const signatures = (g: Group): Array<[string, string]> => {
-      const parts = [...g.labels].map(([dim, values]) => `${dim}=${[...values].sort().join('\u0001')}`).sort();
-      const dims = [...g.labels.keys()].sort();
-      return dims.map((dim, i) => [dim, `${g.key}\u0000${dim}\u0000${parts.filter((_, j) => j !== i).join('\u0000')}`]);
-    };
-    const indexAs = (i: number, add: boolean): void => {
-      for (const [, sig] of signatures(out[i])) {
-        const set = index.get(sig) ?? new Set<number>();
-        if (add) set.add(i);
-        else set.delete(i);
-        index.set(sig, set);
-      }
-    };
-    for (const g of list) {
+  // a dimension's set of labels is named by a small number, so a signature stays short however many labels merge
+  const ids = new Map<string, number>();
+  const idOf = (values: string[]): number => {
+    const text = [...values].sort().join('\u0001');
+    let id = ids.get(text);
+    if (id === undefined) {
+      id = ids.size;
+      ids.set(text, id);
+    }
+    return id;
+  };
+  type Entry = Group & { dimIds: Map<string, number>; alive: boolean };
+  const out: Entry[] = [];
+  const index = new Map<string, Set<number>>();
+  const signatures = (e: Entry): Array<[string, string]> => {
+    const dims = [...e.dimIds.keys()].sort();
+    const parts = dims.map((dim) => `${dim}=${e.dimIds.get(dim)}`);
+    return dims.map((dim, i) => [dim, `${e.key}\u0000${dim}\u0000${parts.filter((_, j) => j !== i).join('\u0000')}`]);
+  };
+  const indexAs = (i: number, add: boolean): void => {
+    for (const [, sig] of signatures(out[i])) {
+      let set = index.get(sig);
+      if (!set) index.set(sig, (set = new Set<number>()));
+      if (add) set.add(i);
+      else set.delete(i);
+    }
+  };
+  for (const g of groups) {
+    out.push({ labels: new Map(g.labels), key: g.key, leaves: [...g.leaves], dimIds: new Map([...g.labels].map(([dim, values]) => [dim, idOf(values)])), alive: true });
+    let current = out.length - 1;
+    for (;;) {
       let target = -1;
       let dim: string | undefined;
-      for (const [d, sig] of signatures(g)) {
+      for (const [d, sig] of signatures(out[current])) {
         for (const i of index.get(sig) ?? []) {
-          if (target < 0 || i < target) {
+          if (i !== current && (target < 0 || i < target)) {
             target = i;
             dim = d;
           }
         }
       }
-      if (target >= 0) {
-        const t = out[target];
-        indexAs(target, false);
-        const union = [...t.labels.get(dim!)!];
-        for (const l of g.labels.get(dim!)!) if (!union.includes(l)) union.push(l);
-        t.labels.set(dim!, union);
-        t.leaves.push(...g.leaves);
-        indexAs(target, true);
-        changed = true;
-      } else {
-        out.push({ labels: new Map(g.labels), key: g.key, leaves: [...g.leaves] });
-        indexAs(out.length - 1, true);
-      }
+      if (target < 0) break;
+      // the later of the two joins the earlier one, which is then checked again
+      const [keep, gone] = target < current ? [target, current] : [current, target];
+      indexAs(keep, false);
+      indexAs(gone, false);
+      const k = out[keep];
+      const union = [...k.labels.get(dim!)!];
+      for (const l of out[gone].labels.get(dim!)!) if (!union.includes(l)) union.push(l);
+      k.labels.set(dim!, union);
+      k.dimIds.set(dim!, idOf(union));
+      k.leaves.push(...out[gone].leaves);
+      out[gone].alive = false;
+      current = keep;
     }
-    list = out;
+    indexAs(current, true);
   }
-  return list;
+  return out.filter((e) => e.alive).map(({ labels, key, leaves }) => ({ labels, key, leaves }));
 }
 
 const ORDER = ['kind', 'resource', 'user', 'tenant', 'sp', 'group', 'role', 'ip', 'country', 'clientApp', 'platform', 'signInRisk', 'userRisk', 'insiderRisk', 'spRisk', 'device', 'flow'];

@@ -107,6 +107,11 @@ export interface Partition {
   /** The kinds of identity and the resources explored (the root dimensions), for descriptions. */
   readonly kinds: DimValue[];
   readonly resources: DimValue[];
+  /**
+   * Per root (`<kind id>|<resource id>`): an ordinary sign-in of it, with nothing but the root's choices: a user no
+   * policy names, in no group or role they name, a browser on Windows, no risk, every other detail at its default.
+   */
+  readonly ordinarySignIns: ReadonlyMap<string, { [key: string]: any }>;
   /** Classifies a full sign-in into its leaf (for tests and the report). */
   classify(signIn: PreparedSignIn): SignInClassLeaf | undefined;
 }
@@ -304,6 +309,8 @@ export class Explorer {
 
   private readonly resourceCache = new Map<boolean, ResourceValue[]>();
   private readonly ipSplits = new Map<string, Split>();
+  /** The policies explored (all, or the `relevant` ones), in order. */
+  private explored: number[] | undefined;
   /** In scope, and not among the `relevant` policies. */
   private others: number[] | undefined;
 
@@ -333,6 +340,7 @@ export class Explorer {
   public explore(): Partition {
     const kinds = this.kinds().filter((k) => !this.options.onlyKinds || this.options.onlyKinds.includes(k.id));
     const roots = new Map<string, TreeNode>();
+    const ordinarySignIns = new Map<string, { [key: string]: any }>();
     const allResources: ResourceValue[] = [];
     const seen = new Set<string>();
     for (const kind of kinds) {
@@ -361,6 +369,7 @@ export class Explorer {
         }
         const { masks, unknown, all } = this.rootState();
         roots.set(`${kind.id}|${resource.id}`, this.node(a, all, masks, unknown));
+        ordinarySignIns.set(`${kind.id}|${resource.id}`, this.representative(a));
       }
     }
     const leaves = this.leaves;
@@ -374,7 +383,7 @@ export class Explorer {
       }
       return node?.leaf;
     };
-    return { leaves, roots, kinds, resources: allResources, classify };
+    return { leaves, roots, kinds, resources: allResources, ordinarySignIns, classify };
   }
 
   /** The policies to explore and their starting masks: the others (not relevant) start as not applying. */
@@ -386,6 +395,7 @@ export class Explorer {
       if (!relevant || relevant(p)) all.push(i);
       else masks[i] = R_POLICY_NOT_ENABLED;
     });
+    this.explored = all;
     return { masks, unknown: new Int32Array(this.policies.length), all };
   }
 
@@ -396,7 +406,7 @@ export class Explorer {
     const masks = parentMasks.slice();
     const unknown = parentUnknown.slice();
     this.evaluator.masksFor(this.prepare(a), undecided, masks, unknown);
-    const d = decision(this.policies, masks, this.scope, () => []);
+    const d = decision(this.policies, masks, this.scope, () => [], this.explored);
     const still = undecided.filter((i) => masks[i] === R_NOT_ENOUGH_INFORMATION && this.inScope(i));
     const met = this.options.met?.(d) ?? false;
     if (d.access !== WhatIfAccess.UNDETERMINED || met) return this.leaf(a, d, masks, met && d.access === WhatIfAccess.UNDETERMINED);
@@ -464,18 +474,21 @@ export class Explorer {
     for (const i of deciding) for (const dim of this.candidates(this.policies[i], unknown[i], a)) bump(dim);
     if (score.size === 0) return undefined;
     const relevant = undecided.map((i) => this.policies[i]);
-    let best: Split | undefined;
-    let bestScore = -1;
-    for (const [dim, n] of score) {
-      const split = this.split(dim, relevant, a);
-      if (!split || split.values.length < 2) continue;
-      // most deciding policies first; then the split with fewer values
-      if (n > bestScore || (n === bestScore && best && split.values.length < best.values.length)) {
-        best = split;
-        bestScore = n;
+    // most deciding policies first; then the split with fewer values (the first one met on a tie). Splits are built
+    // one score level at a time: most nodes have dozens of candidate groups and use one of them.
+    const levels = [...new Set(score.values())].sort((x, y) => y - x);
+    for (const level of levels) {
+      let best: Split | undefined;
+      for (const [dim, n] of score) {
+        if (n !== level) continue;
+        const split = this.split(dim, relevant, a);
+        if (!split || split.values.length < 2) continue;
+        if (!best || split.values.length < best.values.length) best = split;
+        if (best.values.length === 2) break; // no split has fewer
       }
+      if (best) return best;
     }
-    return best;
+    return undefined;
   }
 
   /** The dimensions whose value could decide policy `p`, given the conditions that were unknown. */

@@ -355,12 +355,15 @@ export function implied(g: WhatIfGrantControls, requirements: readonly WhatIfReq
   return clauses.some((c) => c.every((x) => wanted.includes(x)));
 }
 
-export function decision(policies: CompiledPolicy[], masks: Int32Array, state: number, explain: (i: number) => string[]): WhatIfAccessDecision {
+export function decision(policies: CompiledPolicy[], masks: Int32Array, state: number, explain: (i: number) => string[], only?: readonly number[]): WhatIfAccessDecision {
   const blockedBy: string[] = [];
   const requirements: WhatIfRequirement[] = [];
   const undetermined: string[] = [];
   let maybe: number[] | undefined;
-  for (let i = 0; i < policies.length; i++) {
+  // `only`: the policies to read, in order (gap analysis reads the ones it explores); by default all of them
+  const count = only ? only.length : policies.length;
+  for (let k = 0; k < count; k++) {
+    const i = only ? only[k] : k;
     const p = policies[i];
     const mask = masks[i];
     // a state only known at apply time may be either
