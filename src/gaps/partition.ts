@@ -402,10 +402,16 @@ export class Explorer {
   // -------------------------------------------------------------------------------------------------------------
   // The tree
 
-  private node(a: Assignment, undecided: readonly number[], parentMasks: Int32Array, parentUnknown: Int32Array): TreeNode {
+  /**
+   * @param changed the reason bit of the condition the last split decides: only the undecided policies that did not
+   *   know it are evaluated again (the others read nothing that changed). Every policy at a root.
+   */
+  private node(a: Assignment, undecided: readonly number[], parentMasks: Int32Array, parentUnknown: Int32Array, changed?: number): TreeNode {
     const masks = parentMasks.slice();
     const unknown = parentUnknown.slice();
-    this.evaluator.masksFor(this.prepare(a), undecided, masks, unknown);
+    /* eslint-disable-next-line no-bitwise */
+    const again = changed === undefined ? undecided : undecided.filter((i) => (parentUnknown[i] & changed) !== 0);
+    if (again.length > 0) this.evaluator.masksFor(this.prepare(a), again, masks, unknown);
     const d = decision(this.policies, masks, this.scope, () => [], this.explored);
     const still = undecided.filter((i) => masks[i] === R_NOT_ENOUGH_INFORMATION && this.inScope(i));
     const met = this.options.met?.(d) ?? false;
@@ -414,9 +420,10 @@ export class Explorer {
     const split = this.chooseSplit(a, deciding, still, unknown);
     if (!split) return this.leaf(a, d, masks, false);
     const children = new Map<string, TreeNode>();
+    const bit = reasonBitOf(split.dim);
     for (const value of split.values) {
       const child = split.assign(a, value);
-      children.set(value.id, this.node({ ...child, choices: [...a.choices, { dim: split.dim, value }] }, still, masks, unknown));
+      children.set(value.id, this.node({ ...child, choices: [...a.choices, { dim: split.dim, value }] }, still, masks, unknown, bit));
     }
     return { dim: split.dim, split, children };
   }
@@ -986,6 +993,16 @@ export interface Split {
   assign(a: Assignment, value: DimValue): Omit<Assignment, 'choices'> & { choices: Choice[] };
   /** The value id a full sign-in has on this dimension (undefined when the sign-in does not say). */
   classify(s: PreparedSignIn): string | undefined;
+}
+
+/** The reason bit of the condition a dimension decides (every bit for a dimension it does not know). */
+function reasonBitOf(dim: string): number {
+  const kind = dim.split(':')[0];
+  if (kind === 'user' || kind === 'group' || kind === 'role' || kind === 'tenant') return R_USERS;
+  if (kind === 'sp') return R_WORKLOAD_IDENTITIES;
+  if (kind === 'ip' || kind === 'country') return R_LOCATION;
+  if (kind === 'device') return R_DEVICES;
+  return ENUM_DIMS.find((e) => e.dim === kind)?.bit ?? -1;
 }
 
 /**
