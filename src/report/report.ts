@@ -202,7 +202,7 @@ export function renderHtml(r: ReportData): string {
 
   h.push('<h2>Who gets in, and how</h2>');
   h.push(
-    `<p class="muted">Enabled policies. Each cell's colour is what an ordinary sign-in of that kind gets, to that resource, from that location: a user no policy names, in no group or role they name, a browser on Windows, no risk. ` +
+    '<p class="muted">Enabled policies. Each cell\'s colour is what an ordinary sign-in of that kind gets, to that resource, from that location: a user no policy names, in no group or role they name, a browser on Windows, no risk. ' +
       `A cell marked * holds sign-ins that fare worse (emergency-access accounts, excluded groups, other client apps or platforms): hover over it for every outcome in it, and see the gaps below. Requirement: ${escapeHtml(req)}.</p>`,
   );
   h.push(

@@ -355,7 +355,13 @@ export function implied(g: WhatIfGrantControls, requirements: readonly WhatIfReq
   return clauses.some((c) => c.every((x) => wanted.includes(x)));
 }
 
-export function decision(policies: CompiledPolicy[], masks: Int32Array, state: number, explain: (i: number) => string[], only?: readonly number[]): WhatIfAccessDecision {
+export function decision(
+  policies: CompiledPolicy[],
+  masks: Int32Array,
+  state: number,
+  explain: (i: number) => string[],
+  only?: readonly number[],
+): WhatIfAccessDecision {
   const blockedBy: string[] = [];
   const requirements: WhatIfRequirement[] = [];
   const undetermined: string[] = [];
