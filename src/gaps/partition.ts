@@ -14,7 +14,7 @@
  */
 import { ADDRESS_RE } from '../model/references';
 import { isGuid } from '../private/validation';
-import { ADMIN_PORTAL_APP_IDS, OFFICE_365_APP_IDS } from '../vocabulary/applications';
+import { ADMIN_PORTAL_APP_IDS, applicationName, OFFICE_365_APP_IDS } from '../vocabulary/applications';
 import { TRANSFER_METHODS } from '../vocabulary/authentication-flows';
 import { CLIENT_APP_TYPES } from '../vocabulary/client-app-types';
 import { DEVICE_PLATFORMS } from '../vocabulary/device-platforms';
@@ -958,7 +958,7 @@ export class Explorer {
   }
 
   private appName(key: string): string {
-    return this.stack.names.get(key) ?? OFFICE_365_APP_IDS.get(key) ?? ADMIN_PORTAL_APP_IDS.get(key) ?? key;
+    return this.stack.names.get(key) ?? applicationName(key) ?? key;
   }
 
   private freshGuid(): string {

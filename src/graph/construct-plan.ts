@@ -6,7 +6,7 @@
  * Enum-like values use the vocabulary tables' constant names (`'browser'` → `ClientAppType.BROWSER`);
  * `of()` only for values the tables or the class do not know. Internal module.
  */
-import { FillIns, IdKind, applicationName } from './placeholders';
+import { FillIns, IdKind } from './placeholders';
 import { AuthenticationStrength } from '../authentication-strength/authentication-strength';
 import { CountryLookupMethod } from '../locations/country-named-location';
 import { Location } from '../locations/location';
@@ -26,6 +26,7 @@ import { IncludedUsers } from '../policy/users';
 import { parseCidr } from '../private/cidr';
 import { parseCountryCode } from '../private/country-codes';
 import { failProp, validateDisplayName } from '../private/validation';
+import { applicationName } from '../vocabulary/applications';
 import { TRANSFER_METHODS } from '../vocabulary/authentication-flows';
 import { AUTHENTICATION_STRENGTH_PATH, builtInStrength } from '../vocabulary/authentication-strengths';
 import { CLIENT_APP_TYPES } from '../vocabulary/client-app-types';

@@ -6,7 +6,7 @@
  * well-known application names are resolved to their ids instead. Internal module.
  */
 import { isGuid } from '../private/validation';
-import { ADMIN_PORTAL_APP_IDS, AZURE_MANAGEMENT_APP_ID, INTUNE_ENROLLMENT_APP_ID, OFFICE_365_APP_IDS } from '../vocabulary/applications';
+import { WELL_KNOWN_APP_NAMES } from '../vocabulary/applications';
 import { DIRECTORY_ROLES } from '../vocabulary/directory-roles';
 
 /** What kind of id a place holds, for messages and `FILL_IN` names. */
@@ -61,19 +61,10 @@ const APPLICATION_IDS_BY_NAME: ReadonlyMap<string, string> = (() => {
     const key = name.toLowerCase();
     byName.set(key, [...(byName.get(key) ?? []), id]);
   };
-  for (const [id, name] of [...OFFICE_365_APP_IDS, ...ADMIN_PORTAL_APP_IDS]) add(id, name);
-  add(AZURE_MANAGEMENT_APP_ID, 'Windows Azure Service Management API');
-  add(INTUNE_ENROLLMENT_APP_ID, 'Microsoft Intune Enrollment');
+  for (const [id, name] of WELL_KNOWN_APP_NAMES) add(id, name);
   return new Map([...byName].filter(([, ids]) => new Set(ids).size === 1).map(([name, ids]) => [name, ids[0]]));
 })();
 
-/** The name of a well-known application id, for a comment in generated code. */
-export function applicationName(appId: string): string | undefined {
-  const id = appId.toLowerCase();
-  if (id === AZURE_MANAGEMENT_APP_ID) return 'Windows Azure Service Management API';
-  if (id === INTUNE_ENROLLMENT_APP_ID) return 'Microsoft Intune Enrollment';
-  return OFFICE_365_APP_IDS.get(id) ?? ADMIN_PORTAL_APP_IDS.get(id);
-}
 
 /** One place a `FILL_IN` entry is used. */
 export interface FillInUse {

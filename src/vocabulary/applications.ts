@@ -65,3 +65,16 @@ export const AZURE_MANAGEMENT_APP_ID = '797f4846-ba00-4fd7-ba43-dac1f8f63013';
 
 /** Microsoft Intune Enrollment (Learn "Sign-in frequency: every time" supported scenarios). */
 export const INTUNE_ENROLLMENT_APP_ID = 'd4ebce55-015a-49b5-a083-c84d1797ae8c';
+
+/** Every application id this vocabulary names, with its name: the Office 365 and admin-portal members and the apps above. */
+export const WELL_KNOWN_APP_NAMES: ReadonlyMap<string, string> = new Map([
+  ...OFFICE_365_APP_IDS,
+  ...ADMIN_PORTAL_APP_IDS,
+  [AZURE_MANAGEMENT_APP_ID, 'Windows Azure Service Management API'],
+  [INTUNE_ENROLLMENT_APP_ID, 'Microsoft Intune Enrollment'],
+]);
+
+/** The name of a well-known application id (any case), or undefined. */
+export function applicationName(appId: string): string | undefined {
+  return WELL_KNOWN_APP_NAMES.get(appId.toLowerCase());
+}
