@@ -5,7 +5,7 @@
  * `WhatIf.signInClasses`.
  */
 import { GapOptions, GapReport, GapUsers, Gap, SignInClass, SignInClassOptions } from './model';
-import { Choice, Explorer, Partition, SignInClassLeaf, UsersScope } from './partition';
+import { Choice, Explorer, OTHER_USERS, Partition, SignInClassLeaf, UsersScope } from './partition';
 import { GapRequirement } from './requirement';
 import { canonicalCombination } from '../vocabulary/authentication-methods';
 import { AUTHENTICATION_STRENGTH_PATH, BUILT_IN_STRENGTHS, builtInStrength } from '../vocabulary/authentication-strengths';
@@ -198,8 +198,6 @@ function choiceLabels(choices: Choice[]): Labels {
   }
   return labels;
 }
-
-const OTHER_USERS = 'users other than ';
 
 function userLabel(users: Choice[]): string {
   const is = users.find((c) => !c.value.other);

@@ -53,6 +53,9 @@ import {
 import { WhatIfAccess, WhatIfAccessDecision } from '../what-if/model';
 import { AppTerm, CTX_APPLICATION, CTX_USER_ACTION, PreparedSignIn, prepareSignIn } from '../what-if/prepare-sign-in';
 
+/** How the label of "not this user" starts (gap descriptions join several into one). */
+export const OTHER_USERS = 'users other than ';
+
 /** Which sign-ins to explore. */
 export type UsersScope = 'members' | 'guests' | 'all' | 'servicePrincipals';
 
@@ -310,9 +313,9 @@ export class Explorer {
   private readonly resourceCache = new Map<boolean, ResourceValue[]>();
   private readonly ipSplits = new Map<string, Split>();
   /** The policies explored (all, or the `relevant` ones), in order. */
-  private explored: number[] | undefined;
+  private readonly explored: number[];
   /** In scope, and not among the `relevant` policies. */
-  private others: number[] | undefined;
+  private readonly others: number[];
 
   constructor(private readonly stack: CompiledStack, private readonly options: PartitionOptions) {
     this.evaluator = new Evaluator(stack);
@@ -334,6 +337,10 @@ export class Explorer {
     this.otherGroup = opaque((p) => [p.incGroups, p.excGroups]) ? this.freshIdentity().json : undefined;
     this.otherRole = opaque((p) => [p.incRoles, p.excRoles]) ? this.freshIdentity().json : undefined;
     this.elsewhere = this.publicIpOutside(stack.locations.filter((l) => l.isIp && l.ranges !== null));
+    const relevant = options.relevant;
+    const indices = this.policies.map((_, i) => i);
+    this.explored = relevant ? indices.filter((i) => relevant(this.policies[i])) : indices;
+    this.others = relevant ? indices.filter((i) => !relevant(this.policies[i]) && this.inScope(i)) : [];
   }
 
   /** Explores every kind × resource root. */
@@ -367,8 +374,8 @@ export class Explorer {
           const value: IpValue = { id: `ip:${this.options.fixedIp.text}`, label: this.options.fixedIp.label, other: false, ip: parsed, text: this.options.fixedIp.text };
           a = { ...a, ip: value, choices: [...a.choices, { dim: 'ip', value }] };
         }
-        const { masks, unknown, all } = this.rootState();
-        roots.set(`${kind.id}|${resource.id}`, this.node(a, all, masks, unknown));
+        const { masks, unknown } = this.rootState();
+        roots.set(`${kind.id}|${resource.id}`, this.node(a, this.explored, masks, unknown));
         ordinarySignIns.set(`${kind.id}|${resource.id}`, this.representative(a));
       }
     }
@@ -386,17 +393,11 @@ export class Explorer {
     return { leaves, roots, kinds, resources: allResources, ordinarySignIns, classify };
   }
 
-  /** The policies to explore and their starting masks: the others (not relevant) start as not applying. */
-  private rootState(): { masks: Int32Array; unknown: Int32Array; all: number[] } {
-    const masks = new Int32Array(this.policies.length);
-    const all: number[] = [];
-    const relevant = this.options.relevant;
-    this.policies.forEach((p, i) => {
-      if (!relevant || relevant(p)) all.push(i);
-      else masks[i] = R_POLICY_NOT_ENABLED;
-    });
-    this.explored = all;
-    return { masks, unknown: new Int32Array(this.policies.length), all };
+  /** The starting masks: the policies not explored (not relevant) start as not applying. */
+  private rootState(): { masks: Int32Array; unknown: Int32Array } {
+    const masks = new Int32Array(this.policies.length).fill(R_POLICY_NOT_ENABLED);
+    for (const i of this.explored) masks[i] = 0;
+    return { masks, unknown: new Int32Array(this.policies.length) };
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -415,7 +416,7 @@ export class Explorer {
     const d = decision(this.policies, masks, this.scope, () => [], this.explored);
     const still = undecided.filter((i) => masks[i] === R_NOT_ENOUGH_INFORMATION && this.inScope(i));
     const met = this.options.met?.(d) ?? false;
-    if (d.access !== WhatIfAccess.UNDETERMINED || met) return this.leaf(a, d, masks, met && d.access === WhatIfAccess.UNDETERMINED);
+    if (d.access !== WhatIfAccess.UNDETERMINED || met) return this.leaf(a, d, masks, met);
     const deciding = d.undeterminedBy.map((address) => this.index.get(address)!);
     const split = this.chooseSplit(a, deciding, still, unknown);
     if (!split) return this.leaf(a, d, masks, false);
@@ -428,16 +429,18 @@ export class Explorer {
     return { dim: split.dim, split, children };
   }
 
+  /** @param met whether `d` meets the requirement (gap analysis) */
   private leaf(a: Assignment, d: WhatIfAccessDecision, masks: Int32Array, met: boolean): TreeNode {
+    // the flag marks a class that stopped early on an undetermined decision that meets the requirement anyway
+    const metEarly = met && d.access === WhatIfAccess.UNDETERMINED;
     let signIn: { [key: string]: any } | undefined;
     const representative = () => (signIn ??= this.representative(a));
     let inexact = false;
-    if (this.options.relevant !== undefined && d.access !== WhatIfAccess.UNDETERMINED && !(this.options.met?.(d) ?? false)) {
+    if (this.options.relevant !== undefined && d.access !== WhatIfAccess.UNDETERMINED && !met) {
       // Explored over the relevant policies only, and none applies: the other policies decide the class's access.
       // When the class does not decide them, it takes its representative's decision (inexact).
-      const others = this.others ??= this.policies.map((_, i) => i).filter((i) => !this.options.relevant!(this.policies[i]) && this.inScope(i));
       const all = masks.slice();
-      this.evaluator.masksFor(this.prepare(a), others, all, new Int32Array(this.policies.length));
+      this.evaluator.masksFor(this.prepare(a), this.others, all, new Int32Array(this.policies.length));
       const exact = decision(this.policies, all, this.scope, () => []);
       if (exact.access !== WhatIfAccess.UNDETERMINED) {
         masks = all;
@@ -460,7 +463,7 @@ export class Explorer {
       get signIn() {
         return representative();
       },
-      ...(met ? { met: true } : {}),
+      ...(metEarly ? { met: true } : {}),
       ...(inexact ? { inexact: true } : {}),
     };
     this.leaves.push(leaf);
@@ -550,7 +553,7 @@ export class Explorer {
     const values: DimValue[] = [
       { id: 'in', label: `user ${name}`, other: false },
       // analysis.ts joins the names of several of these into one "users other than A, B"
-      { id: 'out', label: `users other than ${name}`, other: true },
+      { id: 'out', label: `${OTHER_USERS}${name}`, other: true },
     ];
     return {
       dim,

@@ -65,7 +65,6 @@ const APPLICATION_IDS_BY_NAME: ReadonlyMap<string, string> = (() => {
   return new Map([...byName].filter(([, ids]) => new Set(ids).size === 1).map(([name, ids]) => [name, ids[0]]));
 })();
 
-
 /** One place a `FILL_IN` entry is used. */
 export interface FillInUse {
   readonly source: string;
