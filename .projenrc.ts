@@ -95,6 +95,10 @@ if (eslintStep >= 0) {
 }
 project.postCompileTask.spawn(project.tasks.tryFind('eslint')!);
 
+// The compiled index loads each export's module on first use (see build-tools/lazy-index.js): an app
+// that synthesizes policies does not load What-If, gap analysis or the Graph import at `require`.
+project.compileTask.exec('node build-tools/lazy-index.js lib');
+
 project.addTask('synth:examples', {
   description: 'Synthesize every example stack into cdktf.out/',
   exec: 'cdktf synth',
