@@ -42,6 +42,9 @@ const project = new cdktf.ConstructLibraryCdktf({
   docgen: true,
   // Examples are compiled by `cdktf synth` (ts-node), not by jsii.
   excludeTypescript: ['examples/**'],
+  // Source maps beside the JavaScript (lib/**/*.js.map, sources inlined there) instead of inside it:
+  // every `require` reads and scans each module's text, and inline maps tripled it (bench row 1).
+  tsconfig: { compilerOptions: { inlineSourceMap: false, sourceMap: true, inlineSources: true } },
 
   jestOptions: {
     // jest 30 resolves through unrs-resolver, whose per-platform optional bindings are not all

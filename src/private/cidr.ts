@@ -8,7 +8,7 @@ export interface Cidr {
   /** 4 or 6. */
   readonly family: 4 | 6;
   /** Network address bytes. */
-  readonly bytes: number[];
+  readonly bytes: readonly number[];
   /** Prefix length. */
   readonly prefix: number;
   /** ipaddr.js range name of the network address (`unicast` for public space). */
@@ -21,6 +21,21 @@ export interface Cidr {
  * (Graph accepts only masks longer than /8) and for host bits set.
  */
 export function parseCidr(prop: string, value: string): Cidr {
+  // The same ranges are parsed by the construct, the provider contract and CA8: parse each text once.
+  const known = typeof value === 'string' ? PARSED.get(value) : undefined;
+  if (known) return known;
+  const cidr = parseNew(prop, value);
+  if (PARSED.size >= MAX_PARSED) PARSED.clear();
+  PARSED.set(value, cidr);
+  return cidr;
+}
+
+/** Ranges parsed so far, by their text as given (only valid ones: an error names the prop it was given). */
+const PARSED = new Map<string, Cidr>();
+/** Enough for a few tenants of 2,000-range locations; a long-running process starts over beyond it. */
+const MAX_PARSED = 20_000;
+
+function parseNew(prop: string, value: string): Cidr {
   const text = typeof value === 'string' ? value.trim() : value;
   if (typeof text !== 'string' || !text.includes('/')) {
     if (typeof text === 'string' && ipaddr.isValid(text)) {
@@ -48,13 +63,14 @@ export function parseCidr(prop: string, value: string): Cidr {
   if (network.toString() !== address.toString()) {
     fail(prop, value, 'has host bits set', `use the network address '${canonical}'`);
   }
-  return {
+  // Frozen: parsed once and shared by every caller that parses the same text.
+  return Object.freeze({
     canonical,
     family: address.kind() === 'ipv4' ? 4 : 6,
-    bytes: network.toByteArray(),
+    bytes: Object.freeze(network.toByteArray()),
     prefix,
     range: network.range(),
-  };
+  });
 }
 
 /**

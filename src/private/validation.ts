@@ -93,12 +93,17 @@ export function renameProp(problem: string, rename: { [prop: string]: string }):
   return problem;
 }
 
+/** What cdktf's token encodings share: `${TfToken[`, `#{TfToken[` (list) and `&{TfToken[` (map). */
+const TOKEN_MARKER = 'TfToken[';
+
 /**
  * True when a value is an unresolved cdktf token: a string, number or list
  * token, or a string that is the encoded element of a list token (what
  * iterating over `TerraformVariable.listValue` yields).
  */
 export function isToken(value: unknown): boolean {
+  // Every encoded cdktf token (string, list element, map) holds this marker: most values are literals.
+  if (typeof value === 'string' && !value.includes(TOKEN_MARKER)) return false;
   return Token.isUnresolved(value) || (typeof value === 'string' && Token.isUnresolved([value]));
 }
 
@@ -158,7 +163,7 @@ export function validateGuid(prop: string, value: string, what: string): string 
  * string that mixes references with text (a token alone has none).
  */
 function literalParts(value: string): string[] {
-  if (!Token.isUnresolved(value)) return [value];
+  if (!isToken(value)) return [value];
   return (Tokenization.reverseString(value).literals as unknown[]).filter((l): l is string => typeof l === 'string');
 }
 

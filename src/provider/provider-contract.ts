@@ -101,10 +101,15 @@ const POLICY_NON_EMPTY_LISTS: readonly string[] = [
   'grant_controls.terms_of_use',
 ];
 
+/** The parts of each dotted path `at` was given (the contract reads the same few dozen paths of every resource). */
+const PATH_PARTS = new Map<string, string[]>();
+
 /** The value at a dotted path; nested blocks may be objects (cdktf) or one-element lists (hand-written JSON). */
 export function at(body: Json, path: string): unknown {
   let v: unknown = body;
-  for (const part of path.split('.')) {
+  let parts = PATH_PARTS.get(path);
+  if (!parts) PATH_PARTS.set(path, (parts = path.split('.')));
+  for (const part of parts) {
     if (Array.isArray(v)) v = v[0];
     if (!isObject(v)) return undefined;
     v = v[part];
