@@ -159,3 +159,17 @@ const policies = Object.values(j.resource.azuread_conditional_access_policy || {
 if (policies.length !== 1 || policies[0].state !== "enabledForReportingButNotEnforced") { console.error("expected one report-only policy", policies); process.exit(1); }
 console.log("existing app: the recipe synthesized from the installed tarball");
 '
+# The error type the README names, by the path it gives.
+node -e '
+const { App, TerraformStack } = require("cdktf");
+const { IpNamedLocation } = require("cdktf-entra-conditional-access");
+const { ValidationError } = require("cdktf-entra-conditional-access/lib/validation-error");
+try {
+  new IpNamedLocation(new TerraformStack(new App(), "Tenant"), "Office", { displayName: "Office", ipRanges: ["10.0.0.0/7", "203.0.113.7/24"] });
+} catch (e) {
+  if (!(e instanceof ValidationError) || e.problems.length !== 2 || e.constructPath !== "Tenant/Office") { console.error("unexpected error", e); process.exit(1); }
+  console.log("existing app: bad input throws the ValidationError of lib/validation-error, with both problems");
+  process.exit(0);
+}
+console.error("bad input did not throw"); process.exit(1);
+'

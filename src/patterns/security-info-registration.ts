@@ -3,7 +3,8 @@ import { ConditionalAccessPolicy, ConditionalAccessPolicyProps } from '../policy
 import { EmergencyAccessAccounts } from '../policy/emergency-access-accounts';
 import { PolicyState } from '../policy/policy-state';
 import { TargetResources, UserAction } from '../policy/target-resources';
-import { renameProp, ValidationError } from '../private/validation';
+import { renameProp } from '../private/validation';
+import { ValidationError } from '../validation-error';
 
 /**
  * Options shared by the security info registration recipes.

@@ -1,36 +1,6 @@
 import { IResolvable, IResolveContext, Token, Tokenization } from 'cdktf';
 import { IConstruct } from 'constructs';
-
-/**
- * Thrown for input that Graph or the provider would reject, or that would make an unsafe policy.
- * Each problem names the property, the bad value and the fix. A construct reports every problem
- * it finds at once, with its construct path and display name (like TerraConstructs'
- * `ValidationError(msg, scope)`); a factory such as `Principal.fromObjectId` reports its one
- * problem without a path.
- */
-export class ValidationError extends Error {
-  /** Every problem, each `prop: 'value' problem; fix`. */
-  public readonly problems: string[];
-  /** The construct path of the construct that rejected its input, when a construct did. */
-  public readonly constructPath?: string;
-  /** The display name of that construct's object, when it has one. */
-  public readonly displayName?: string;
-
-  /**
-   * @param problems one problem or every problem
-   * @param scope the construct whose input it is
-   * @param displayName the display name of its object
-   */
-  constructor(problems: string | string[], scope?: IConstruct, displayName?: string) {
-    const list = typeof problems === 'string' ? [problems] : problems;
-    const where = scope ? `${scope.node.path}${displayName && !isToken(displayName) ? ` ('${displayName}')` : ''}: ` : '';
-    super(list.length === 1 ? `${where}${list[0]}` : `${where}${list.length} problems:\n${list.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'ValidationError';
-    this.problems = list;
-    this.constructPath = scope?.node.path;
-    this.displayName = displayName;
-  }
-}
+import { ValidationError } from '../validation-error';
 
 /**
  * Collects the problems of a construct's input so that all of them are reported at once: each

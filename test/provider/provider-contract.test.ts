@@ -33,7 +33,7 @@ import {
   SignInFrequencyAuthenticationType,
   TargetResources,
 } from '../../src';
-import { ValidationError } from '../../src/private/validation';
+import { ValidationError } from '../../src/validation-error';
 import { checkNamedLocationContract, checkPolicyContract, checkStrengthContract } from '../../src/provider/provider-contract';
 
 type Json = Record<string, any>;

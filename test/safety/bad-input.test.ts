@@ -42,7 +42,7 @@ import {
   TargetResources,
   UserAction,
 } from '../../src';
-import { ValidationError } from '../../src/private/validation';
+import { ValidationError } from '../../src/validation-error';
 
 /**
  * Issue 3, "Bad input": every row is one bad input that must throw at

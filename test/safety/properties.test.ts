@@ -37,7 +37,7 @@ import {
   UserAction,
   UserSelection,
 } from '../../src';
-import { ValidationError } from '../../src/private/validation';
+import { ValidationError } from '../../src/validation-error';
 import { checkConditionalAccessFacts } from '../facts/conditional-access-facts';
 
 /**
