@@ -33,8 +33,8 @@ import {
   SignInFrequencyAuthenticationType,
   TargetResources,
 } from '../../src';
-import { ValidationError } from '../../src/validation-error';
 import { checkNamedLocationContract, checkPolicyContract, checkStrengthContract } from '../../src/provider/provider-contract';
+import { ValidationError } from '../../src/validation-error';
 
 type Json = Record<string, any>;
 
