@@ -40,6 +40,12 @@ export interface Term extends TermSpec {
 export class Vocabulary {
   /** Every term, in table order. */
   public readonly terms: readonly Term[];
+  /** Every value a policy may hold. */
+  public readonly policyValues: readonly string[];
+  /** Every value azuread provider 3.7.0 accepts in a policy. */
+  public readonly providerValues: readonly string[];
+  /** Every value a Graph evaluate sign-in may carry. */
+  public readonly signInValues: readonly string[];
   private readonly byValueMap: ReadonlyMap<string, Term>;
   private readonly bySignInMap: ReadonlyMap<string, Term>;
 
@@ -51,6 +57,11 @@ export class Vocabulary {
     this.terms = Object.entries(specs).map(([constant, spec]) => ({ ...spec, constant }));
     this.byValueMap = new Map(this.terms.map((t) => [t.value, t]));
     this.bySignInMap = new Map(this.terms.filter((t) => t.signIn !== false).map((t) => [t.signIn || t.value, t]));
+    // Computed once: every construct, the provider contract and What-If read them (at tenant scale,
+    // thousands of reads per synth).
+    this.policyValues = Object.freeze(this.terms.filter((t) => t.policy !== false).map((t) => t.value));
+    this.providerValues = Object.freeze(this.terms.filter(acceptedByProvider).map((t) => t.value));
+    this.signInValues = Object.freeze(this.terms.filter((t) => t.signIn !== false).map((t) => t.signIn || t.value));
   }
 
   /** The term with this constant name; throws for a name not in the table (a programming error). */
@@ -79,21 +90,6 @@ export class Vocabulary {
   /** The term a sign-in value stands for, or undefined. */
   public bySignIn(value: string): Term | undefined {
     return this.bySignInMap.get(value);
-  }
-
-  /** Every value a policy may hold. */
-  public get policyValues(): string[] {
-    return this.terms.filter((t) => t.policy !== false).map((t) => t.value);
-  }
-
-  /** Every value azuread provider 3.7.0 accepts in a policy. */
-  public get providerValues(): string[] {
-    return this.terms.filter(acceptedByProvider).map((t) => t.value);
-  }
-
-  /** Every value a Graph evaluate sign-in may carry. */
-  public get signInValues(): string[] {
-    return this.terms.filter((t) => t.signIn !== false).map((t) => t.signIn || t.value);
   }
 
   /** True when azuread provider 3.7.0 accepts this policy value. */
