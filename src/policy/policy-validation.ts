@@ -167,7 +167,7 @@ function validateNotBothSides(include: UserSelection, exclude: UserSelection, pr
 
 /** Fails for the first value that is included and excluded (a literal id or the same reference). */
 function sameOnBothSides(includeProp: string, include: string[], excludeProp: string, exclude: string[]): void {
-  if (isToken(include) || isToken(exclude)) return;
+  if (include.length === 0 || exclude.length === 0 || isToken(include) || isToken(exclude)) return;
   const excluded = new Map(exclude.map((v, i) => [identityKey(v), i]));
   include.forEach((v, i) => {
     const j = excluded.get(identityKey(v));

@@ -84,10 +84,19 @@ export function isToken(value: unknown): boolean {
  */
 export function referencedAddresses(value: unknown): string[] {
   if (!isToken(value)) return [];
-  return Tokenization.reverse(value)
+  // A token's text never changes meaning (cdktf numbers tokens once per process), and one location's
+  // or group's token is checked by every policy that names it: reverse each text once.
+  const known = typeof value === 'string' ? REFERENCES.get(value) : undefined;
+  if (known) return [...known];
+  const addresses = Tokenization.reverse(value)
     .map((t) => (t as { identifier?: unknown }).identifier)
     .filter((x): x is string => typeof x === 'string');
+  if (typeof value === 'string') REFERENCES.set(value, addresses);
+  return [...addresses];
 }
+
+/** The addresses of each token text reversed so far. */
+const REFERENCES = new Map<string, readonly string[]>();
 
 /** Quote a user value for an error message (numbers as given: `NaN`, not `null`). */
 export function quote(value: unknown): string {
