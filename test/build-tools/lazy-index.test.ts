@@ -93,6 +93,10 @@ describe('build-tools/lazy-index', () => {
       if (lib.Policy !== lib.Policy) throw new Error('stable')`)).toEqual(['index.js', 'policy/policy.js', 'what-if/what-if.js']);
     // ESM named imports: the names are visible to Node's CommonJS export detection.
     expect(fs.readFileSync(path.join(dir, 'index.js'), 'utf8')).toContain('0 && (module.exports = { Policy, PolicyState, WhatIf });');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { execFileSync } = require('child_process') as typeof import('child_process');
+    const esm = `import { PolicyState, WhatIf } from ${JSON.stringify(path.join(dir, 'index.js'))}; console.log(PolicyState.ON, typeof WhatIf);`;
+    expect(execFileSync(process.execPath, ['--input-type=module', '-e', esm], { encoding: 'utf8' }).trim()).toBe('enabled function');
   });
 
   test('a second run leaves a lazy index alone', () => {
