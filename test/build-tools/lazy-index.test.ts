@@ -7,6 +7,20 @@ const { lazifyIndex } = require('../../build-tools/lazy-index') as {
   lazifyIndex(libDir: string): { exports: number; modules: number; alreadyLazy: boolean };
 };
 
+/** The helpers tsc writes at the top of a module with `export * from`. */
+const TS_EXPORT_HELPERS = `var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) { if (k2 === undefined) k2 = k; o[k2] = m[k]; }));
+var __exportStar = (this && this.__exportStar) || function(m, exports) {
+    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
+};
+`;
+
 /** A compiled package as tsc emits it: two leaf modules, a barrel with `export *`, and an index re-exporting both ways. */
 function compiledPackage(extraIndex = ''): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lazy-index-'));
@@ -29,33 +43,11 @@ class WhatIf {}
 exports.WhatIf = WhatIf;
 `);
   write('what-if/index.js', `"use strict";
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) { if (k2 === undefined) k2 = k; o[k2] = m[k]; }));
-var __exportStar = (this && this.__exportStar) || function(m, exports) {
-    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
-};
-Object.defineProperty(exports, "__esModule", { value: true });
+${TS_EXPORT_HELPERS}Object.defineProperty(exports, "__esModule", { value: true });
 __exportStar(require("./what-if"), exports);
 `);
   write('index.js', `"use strict";
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) { if (k2 === undefined) k2 = k; o[k2] = m[k]; }));
-var __exportStar = (this && this.__exportStar) || function(m, exports) {
-    for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(exports, p)) __createBinding(exports, m, p);
-};
-Object.defineProperty(exports, "__esModule", { value: true });
+${TS_EXPORT_HELPERS}Object.defineProperty(exports, "__esModule", { value: true });
 exports.PolicyState = exports.Policy = void 0;
 var policy_1 = require("./policy/policy");
 Object.defineProperty(exports, "Policy", { enumerable: true, get: function () { return policy_1.Policy; } });
