@@ -28,6 +28,7 @@ import {
   CompiledPolicy,
   CompiledStack,
   LOC_ALL_TRUSTED,
+  LOC_UNKNOWN,
   ST_ENABLED,
   ST_REPORT_ONLY,
   ST_UNKNOWN,
@@ -67,6 +68,12 @@ export interface DimValue {
   readonly label: string;
   /** Whether this is the "any other value" member of the dimension. */
   readonly other: boolean;
+  /**
+   * For a value that stands for a group of values (an IP region, "client apps other than …", a device), chosen by
+   * the policies the split was built from: whether policy `p` treats every value of the group alike on this
+   * dimension. Absent for a single value, which every policy sees as it is.
+   */
+  readonly sameFor?: (p: CompiledPolicy) => boolean;
 }
 
 /** A dimension split at a node: its id (e.g. `clientApp`, `group:<key>`) and the value a class has. */
@@ -440,7 +447,7 @@ export class Explorer {
       // Explored over the relevant policies only, and none applies: the other policies decide the class's access.
       // When the class does not decide them, it takes its representative's decision (inexact).
       const all = masks.slice();
-      this.evaluator.masksFor(this.prepare(a), this.others, all, new Int32Array(this.policies.length));
+      this.evaluator.masksFor(this.prepareForOthers(a), this.others, all, new Int32Array(this.policies.length));
       const exact = decision(this.policies, all, this.scope, () => []);
       if (exact.access !== WhatIfAccess.UNDETERMINED) {
         masks = all;
@@ -576,7 +583,11 @@ export class Explorer {
       other: false,
       identity: id,
     }));
-    values.push({ id: 'else', label: `${many} other than ${identities.map((i) => this.name(i.term.key)).join(', ')}`, other: true, identity: fresh });
+    const listsOf = (p: CompiledPolicy): IdList[] => (dim === 'sp'
+      ? [p.incSps, p.excSps]
+      : [p.incGuestBlock, p.excGuestBlock].filter((b) => b !== null).map((b) => b!.tenants));
+    const sameFor = (p: CompiledPolicy) => listsOf(p).every((l) => !l.hasOpaque && [...l.keys].every((k) => keys.has(k)));
+    values.push({ id: 'else', label: `${many} other than ${identities.map((i) => this.name(i.term.key)).join(', ')}`, other: true, identity: fresh, sameFor });
     const field = dim === 'sp' ? 'servicePrincipal' : 'externalTenant';
     return {
       dim,
@@ -637,7 +648,10 @@ export class Explorer {
     const rest = universe.filter((v) => !mentioned.has(v) && v !== 'unknownFutureValue');
     const restWithFuture = universe.filter((v) => !mentioned.has(v));
     const representative = rest[0] ?? restWithFuture[0];
-    if (representative !== undefined) values.push({ id: 'else', label: e.otherLabel(listed), other: true, v: representative });
+    const group = new Set(restWithFuture);
+    // (the EAS pair is mentioned together, so the group holds both or neither)
+    const sameFor = (p: CompiledPolicy) => e.lists(p).every((l) => l === null || (!l.unknown && ![...l.values, ...(l.maybe ?? [])].some((v) => group.has(v))));
+    if (representative !== undefined) values.push({ id: 'else', label: e.otherLabel(listed), other: true, v: representative, sameFor });
     const field = FIELD[e.dim];
     return {
       dim: e.dim,
@@ -662,7 +676,11 @@ export class Explorer {
     const listed = [...codes].sort();
     const values: Array<DimValue & { code: string }> = listed.map((code) => ({ id: code, label: `in ${code}`, other: false, code }));
     const other = COUNTRY_CANDIDATES.find((c) => !codes.has(c));
-    if (other) values.push({ id: 'else', label: `in countries other than ${listed.join(', ')}`, other: true, code: other });
+    const sameFor = (p: CompiledPolicy) => [...(p.locInc ?? []), ...p.locExc].every((c) => {
+      const loc = c >= 0 ? this.stack.locations[c] : undefined;
+      return !loc || loc.isIp || (loc.countries !== null && [...loc.countries].every((code) => codes.has(code)));
+    });
+    if (other) values.push({ id: 'else', label: `in countries other than ${listed.join(', ')}`, other: true, code: other, sameFor });
     return {
       dim: 'country',
       values,
@@ -690,14 +708,23 @@ export class Explorer {
     const key = `${trustedOnly}|${indices.join(',')}`;
     let split = this.ipSplits.get(key);
     if (!split) {
-      split = this.computeIpSplit(indices.map((i) => this.stack.locations[i]), trustedOnly);
+      split = this.computeIpSplit(indices, trustedOnly);
       this.ipSplits.set(key, split);
     }
     return split;
   }
 
-  private computeIpSplit(locations: CompiledLocation[], trustedOnly: boolean): Split {
+  private computeIpSplit(indices: number[], trustedOnly: boolean): Split {
+    const locations = indices.map((i) => this.stack.locations[i]);
     const regions = ipRegions(locations);
+    // a region lies wholly inside or outside each of these locations; a policy on any other IP location (or on one
+    // whose ranges are unknown) may cut it
+    const split = new Set(indices);
+    const sameFor = (p: CompiledPolicy) => [...(p.locInc ?? []), ...p.locExc].every((c) => {
+      if (c === LOC_ALL_TRUSTED) return this.stack.locations.every((l, i) => !l.isIp || l.trusted === F || split.has(i));
+      if (c === LOC_UNKNOWN) return false;
+      return c < 0 || !this.stack.locations[c].isIp || split.has(c);
+    });
     const values: Array<IpValue & { inside: boolean[] }> = [];
     const all = locations.map((l) => l.displayName).join(', ');
     for (const r of regions) {
@@ -709,7 +736,7 @@ export class Explorer {
         : insideNames.length === 0
           ? `outside ${all || 'every named location'}`
           : `inside ${insideNames.join(' and ')}`;
-      values.push({ id: r.inside.map((b) => (b ? '1' : '0')).join(''), label, other: insideNames.length === 0, ip: parseIp(r.text)!, text: r.text, inside: r.inside });
+      values.push({ id: r.inside.map((b) => (b ? '1' : '0')).join(''), label, other: insideNames.length === 0, ip: parseIp(r.text)!, text: r.text, inside: r.inside, sameFor });
     }
     if (!values.some((v) => v.other)) {
       const out = this.publicIpOutside(locations);
@@ -720,6 +747,7 @@ export class Explorer {
         ip: out.ip,
         text: out.text,
         inside: locations.map(() => false),
+        sameFor,
       });
     }
     return {
@@ -738,10 +766,11 @@ export class Explorer {
     const rules = relevant.filter((p) => p.deviceRule !== undefined).map((p) => p.deviceRule!);
     if (rules.length === 0) return undefined;
     const devices = candidateDevices(rules);
+    const sameFor = (p: CompiledPolicy) => p.deviceRule === undefined || rules.includes(p.deviceRule);
     const byVector = new Map<string, DeviceValue>();
     for (const d of devices) {
       const vector = rules.map((r) => evaluateDeviceRule(r, d.facts)).join('');
-      if (!byVector.has(vector)) byVector.set(vector, { id: vector, label: d.label, other: false, facts: d.facts, json: d.json });
+      if (!byVector.has(vector)) byVector.set(vector, { id: vector, label: d.label, other: false, facts: d.facts, json: d.json, sameFor });
     }
     const values = [...byVector.values()];
     return {
@@ -903,6 +932,27 @@ export class Explorer {
       appliedPoliciesOnly: false,
       warnings: [],
     };
+  }
+
+  /**
+   * The class as the policies outside the exploration see it. A value that stands for a group (an IP region, "client
+   * apps other than …") was formed from the explored policies' conditions; a policy outside them may tell the group's
+   * values apart, and then that detail is unknown to it (so the class is exact only if no such policy depends on it).
+   */
+  private prepareForOthers(a: Assignment): PreparedSignIn {
+    const s: { -readonly [K in keyof PreparedSignIn]: PreparedSignIn[K] } = { ...this.prepare(a) };
+    for (const c of a.choices) {
+      const same = c.value.sameFor;
+      if (!same || this.others.every((i) => same(this.policies[i]))) continue;
+      if (c.dim === 'ip') s.ip = null;
+      else if (c.dim === 'country') s.country = null;
+      else if (c.dim === 'device') s.device = null;
+      else if (c.dim === 'tenant') s.externalTenant = null;
+      else if (c.dim === 'sp') s.servicePrincipal = null;
+      else if (FIELD[c.dim] !== undefined) (s as Record<string, unknown>)[FIELD[c.dim]] = null;
+      else throw new Error(`internal: no sign-in field for the group value of ${c.dim}`);
+    }
+    return s;
   }
 
   /**

@@ -2,6 +2,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { checkSoundAndComplete, CheckCounts } from './helpers';
 import { runCli } from '../../src/cli/run';
 import { GapRequirement, GapUsers } from '../../src/gaps';
 import { setupWhatIfMatchers } from '../../src/testing';
@@ -139,6 +140,77 @@ describe('gaps in portal words', () => {
     expect(w.signInClasses({ users: GapUsers.MEMBERS }).map((c) => c.description)).toEqual(
       expect.arrayContaining([expect.stringContaining('in group Contractors'), expect.stringContaining('not in group Contractors')]),
     );
+  });
+
+  test('a policy that cannot meet the requirement and is undetermined leaves the class met (found by the random-stack test)', () => {
+    // A compliant device for Admins; an authentication strength for Exchange ActiveSync on supported platforms, which
+    // an EAS sign-in without its platform's support status leaves undetermined. The strength cannot meet "compliant
+    // device", so an Admin's EAS sign-in still meets it: no gap, although its access is undetermined.
+    const w = stack({
+      device: policy({
+        display_name: 'Compliant device for admins',
+        conditions: { users: { included_groups: ['${azuread_group.admins.object_id}'] } },
+        grant_controls: { operator: 'OR', built_in_controls: ['compliantDevice'] },
+      }),
+      strength: policy({
+        display_name: 'Strength for EAS',
+        conditions: { client_app_types: ['easSupported'], applications: { included_applications: ['Office365'] } },
+        grant_controls: { operator: 'OR', authentication_strength_policy_id: '/policies/authenticationStrengthPolicies/00000000-0000-0000-0000-000000000004' },
+      }),
+    });
+    const admin = {
+      signInIdentity: { '@odata.type': '#microsoft.graph.userSignIn', 'userId': '9a9a9a9a-0000-4000-8000-000000000002', 'externalUserType': 'none' },
+      signInContext: { '@odata.type': '#microsoft.graph.applicationContext', 'includeApplications': ['00000002-0000-0ff1-ce00-000000000000'] },
+      signInConditions: { ipAddress: '198.51.100.7', clientAppType: 'exchangeActiveSync', devicePlatform: 'android' },
+      directory: { memberOf: ['azuread_group.admins'], roles: [] },
+    };
+    const outcome = w.evaluate(admin).outcome;
+    expect(outcome.access).toBe(WhatIfAccess.UNDETERMINED);
+    expect(outcome.requirements.map((r) => r.builtInControls)).toEqual([['compliantDevice']]);
+    const gaps = w.findGaps({ require: GapRequirement.COMPLIANT_DEVICE, users: GapUsers.MEMBERS }).gaps;
+    expect(gaps.length).toBeGreaterThan(0);
+    for (const g of gaps) expect(g.description).toMatch(/ · not in group Admins$/);
+    const counts: CheckCounts = { gaps: 0, classes: 0, failingSignIns: 0, passingSignIns: 0 };
+    checkSoundAndComplete(w, GapRequirement.COMPLIANT_DEVICE, GapUsers.MEMBERS, [admin], counts);
+    expect(counts.passingSignIns).toBe(1);
+  });
+
+  test('a group of values formed by the policies that can meet the requirement is exact only if the others cannot tell its values apart (found by the random-stack test)', () => {
+    // Block guests in France; block guests on mobile apps and desktop clients; an authentication strength (which
+    // cannot meet "block") for guests on other clients. "Client apps other than mobile apps" was formed by the two
+    // blocks, but the strength tells Other clients from browsers: that gap is inexact, said so, and never covered.
+    const w = stack(
+      {
+        france: policy({
+          display_name: 'Block guests in France',
+          conditions: { users: { included_users: ['GuestsOrExternalUsers'] }, locations: { included_locations: ['${azuread_named_location.france.object_id}'] } },
+          grant_controls: { operator: 'OR', built_in_controls: ['block'] },
+        }),
+        mobile: policy({
+          display_name: 'Block guests on mobile apps',
+          conditions: { users: { included_users: ['GuestsOrExternalUsers'] }, client_app_types: ['mobileAppsAndDesktopClients'] },
+          grant_controls: { operator: 'OR', built_in_controls: ['block'] },
+        }),
+        other: policy({
+          display_name: 'Strength for other clients',
+          conditions: { users: { included_users: ['GuestsOrExternalUsers'] }, client_app_types: ['other'] },
+          grant_controls: { operator: 'OR', authentication_strength_policy_id: '/policies/authenticationStrengthPolicies/00000000-0000-0000-0000-000000000004' },
+        }),
+      },
+      { azuread_named_location: { france: { display_name: 'France', country: { countries_and_regions: ['FR'] } } } },
+    );
+    const report = w.findGaps({ require: GapRequirement.BLOCK, users: GapUsers.GUESTS });
+    const gap = report.gaps.find((g) => g.description.includes('client apps other than mobile apps and desktop clients'));
+    expect(gap?.outcome).toBe('allowed, not blocked for the example sign-in; other sign-ins of this group may face other controls, never a block');
+    const guest = (clientAppType: string) => ({
+      ...gap!.signIn,
+      signInConditions: { ...gap!.signIn.signInConditions, clientAppType },
+    });
+    expect(w.evaluate(guest('browser')).outcome.access).toBe(WhatIfAccess.ALLOWED);
+    expect(w.evaluate(guest('other')).outcome.access).toBe(WhatIfAccess.REQUIRES_CONTROLS);
+    const counts: CheckCounts = { gaps: 0, classes: 0, failingSignIns: 0, passingSignIns: 0 };
+    checkSoundAndComplete(w, GapRequirement.BLOCK, GapUsers.GUESTS, [guest('browser'), guest('other')], counts);
+    expect(counts.failingSignIns).toBe(2);
   });
 
   test('every class has a replayable sign-in with the class access', () => {
