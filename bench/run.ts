@@ -417,39 +417,52 @@ function profileRun(name: string, run: (nodeArgs: string[]) => void, libDir: str
 }
 
 /** Measure every row, then print the table, the notes and (with --profile) the profile summaries. */
-function main(): void {
-  const started = Date.now();
-  const opts = parseOptions(process.argv.slice(2));
-  const stale = checkLibrary(opts.libDir);
-  if (stale.length > 0) {
-    process.stderr.write(`bench: WARNING: ${path.relative(ROOT, opts.libDir)}/ is older than ${stale.length} source file(s) (${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ', ...' : ''}); `
-      + 'the figures describe the last compiled build. Run `npx projen compile` to measure the current sources.\n');
-  }
-  fs.mkdirSync(WORK_DIR, { recursive: true });
-  const rows: Row[] = [];
-  // each row also goes to stderr as it is measured, so a run cut short still shows what it measured
-  const addRow = (r: Row): void => {
+/** What the measurements of one bench run share: the options, the rows and notes so far, the stacks kept. */
+class BenchRun {
+  public readonly rows: Row[] = [];
+  public readonly notes: string[] = [];
+  /** One library-synthesized stack per size, kept for What-If and gap analysis. */
+  public readonly stackFiles = new Map<number, string>();
+  private readonly started = Date.now();
+
+  constructor(public readonly opts: Options) {}
+
+  /** Records a row; it also goes to stderr as it is measured, so a run cut short still shows what it measured. */
+  public addRow(r: Row): void {
     process.stderr.write(`bench: row ${r.id}: ${r.figure} | ${r.a} | ${r.b} | ${r.ratio} | ${r.target} | ${r.result}\n`);
-    rows.push(r);
-  };
-  const notes: string[] = [];
-  const loadAtStart = os.loadavg()[0];
-  const log = (msg: string): void => {
-    process.stderr.write(`bench: ${msg} (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
-  };
+    this.rows.push(r);
+  }
 
-  // ---- 0: how fast this machine is, so absolute times can be compared across machines
-  const speedAtStart = calibrate();
+  /** Progress on stderr, with the seconds since the start. */
+  public log(msg: string): void {
+    process.stderr.write(`bench: ${msg} (${this.seconds().toFixed(0)} s)\n`);
+  }
 
-  // ---- 1 + 3: synth at tenant limits, and peak memory of the same processes
-  log(`synth ${TENANT_LIMIT} policies + ${TENANT_LIMIT} IP named locations, ${opts.pairs} A/B pairs`);
-  const big = synthPairs(TENANT_LIMIT, opts.pairs, opts);
+  /** Seconds since the run started. */
+  public seconds(): number {
+    return (Date.now() - this.started) / 1000;
+  }
+
+  /** Keeps the stack a library run synthesized, as the stack of its size. */
+  public keep(synthRun: SynthRun): void {
+    const file = path.join(WORK_DIR, `stack-${synthRun.policies}.cdk.tf.json`);
+    fs.copyFileSync(synthRun.stackFile, file);
+    this.stackFiles.set(synthRun.policies, file);
+  }
+}
+
+type SynthPairs = { library: SynthRun[]; raw: SynthRun[] };
+
+/** Rows 1, 1b, 1c: synth at tenant limits, both sides; keeps the library's stack. */
+function measureSynth(run: BenchRun): SynthPairs {
+  run.log(`synth ${TENANT_LIMIT} policies + ${TENANT_LIMIT} IP named locations, ${run.opts.pairs} A/B pairs`);
+  const big = synthPairs(TENANT_LIMIT, run.opts.pairs, run.opts);
   const libMs = median(big.library.map((r) => r.writtenMs));
   const rawMs = median(big.raw.map((r) => r.writtenMs));
   const synthRatio = ratio(libMs, rawMs);
-  addRow({
+  run.addRow({
     id: '1',
-    figure: `Synth ${TENANT_LIMIT} policies + ${TENANT_LIMIT} IP locations: process start → cdk.tf.json written (median of ${opts.pairs})`,
+    figure: `Synth ${TENANT_LIMIT} policies + ${TENANT_LIMIT} IP locations: process start → cdk.tf.json written (median of ${run.opts.pairs})`,
     a: ms(libMs),
     b: ms(rawMs),
     ratio: fmtRatio(synthRatio, 3),
@@ -457,11 +470,11 @@ function main(): void {
     result: verdict(synthRatio <= TARGET.synthRatio),
   });
   const pairRatios = big.library.map((l, i) => l.writtenMs / big.raw[i].writtenMs).sort((x, y) => x - y);
-  notes.push(`Row 1 per-pair ratios (library ÷ raw of the same pair): median ${fmtRatio(median(pairRatios))}, `
+  run.notes.push(`Row 1 per-pair ratios (library ÷ raw of the same pair): median ${fmtRatio(median(pairRatios))}, `
     + `middle half ${fmtRatio(quantile(pairRatios, 0.25))}–${fmtRatio(quantile(pairRatios, 0.75))}: the spread shows how noisy this machine was.`);
   const cmp = compareOutputs(big.library[0].stackFile, big.raw[0].stackFile);
   const allCountsEqual = big.library.every((l, i) => compareOutputs(l.stackFile, big.raw[i].stackFile).sameCounts);
-  addRow({
+  run.addRow({
     id: '1b',
     figure: `Same resources in both outputs (${cmp.detail})`,
     a: cmp.counts,
@@ -472,7 +485,7 @@ function main(): void {
   });
   const cpuLib = median(big.library.map((r) => r.cpuMs));
   const cpuRaw = median(big.raw.map((r) => r.cpuMs));
-  addRow({
+  run.addRow({
     id: '1c',
     figure: 'Same processes: CPU time (user + system), less sensitive to a busy machine than wall time',
     a: ms(cpuLib),
@@ -482,27 +495,23 @@ function main(): void {
     result: 'info',
   });
 
-  // Keep one library-synthesized stack per size for What-If; drop the other outputs.
-  const stackFiles = new Map<number, string>();
-  const keep = (run: SynthRun): void => {
-    const file = path.join(WORK_DIR, `stack-${run.policies}.cdk.tf.json`);
-    fs.copyFileSync(run.stackFile, file);
-    stackFiles.set(run.policies, file);
-  };
-  keep(big.library[0]);
+  run.keep(big.library[0]);
   [...big.library, ...big.raw].forEach(cleanup);
+  return big;
+}
 
-  // ---- 2: cold import
-  log(`cold import, ${opts.importPairs} A/B pairs`);
+/** Rows 2, 2b, 2c: cold import, and what importing the library loads. */
+function measureImport(run: BenchRun): void {
+  run.log(`cold import, ${run.opts.importPairs} A/B pairs`);
   // The library's index loads each export's module on first use (build-tools/lazy-index.js), so a bare
   // require(lib) would load almost nothing. Side A therefore also touches the two constructs whose
   // provider classes side B imports: what an app that synthesizes policies and locations loads.
-  const libRequire = `const l = require(${JSON.stringify(opts.libDir)}); l.ConditionalAccessPolicy; l.IpNamedLocation;`;
+  const libRequire = `const l = require(${JSON.stringify(run.opts.libDir)}); l.ConditionalAccessPolicy; l.IpNamedLocation;`;
   const rawRequire = "require('cdktf');require('@cdktf/provider-azuread/lib/named-location');require('@cdktf/provider-azuread/lib/conditional-access-policy')";
   timeNodeEval(libRequire);
   timeNodeEval(rawRequire);
   const importTimes = { library: [] as number[], raw: [] as number[] };
-  for (let i = 0; i < opts.importPairs; i++) {
+  for (let i = 0; i < run.opts.importPairs; i++) {
     if (i % 2 === 0) {
       importTimes.library.push(timeNodeEval(libRequire));
       importTimes.raw.push(timeNodeEval(rawRequire));
@@ -514,17 +523,17 @@ function main(): void {
   const importLib = median(importTimes.library);
   const importRaw = median(importTimes.raw);
   const importRatio = ratio(importLib, importRaw);
-  addRow({
+  run.addRow({
     id: '2',
-    figure: `Cold import: \`node -e "require(lib)"\` and its ConditionalAccessPolicy and IpNamedLocation vs cdktf + named-location + conditional-access-policy (median of ${opts.importPairs})`,
+    figure: `Cold import: \`node -e "require(lib)"\` and its ConditionalAccessPolicy and IpNamedLocation vs cdktf + named-location + conditional-access-policy (median of ${run.opts.importPairs})`,
     a: ms(importLib),
     b: ms(importRaw),
     ratio: fmtRatio(importRatio, 3),
     target: `≤ ${TARGET.importRatio}`,
     result: verdict(importRatio <= TARGET.importRatio),
   });
-  const check = runWorkload<ImportCheck>('import-check.js', ['--lib', opts.libDir]);
-  addRow({
+  const check = runWorkload<ImportCheck>('import-check.js', ['--lib', run.opts.libDir]);
+  run.addRow({
     id: '2b',
     figure: 'Provider root barrel (`@cdktf/provider-azuread/lib/index.js`) loaded by `require(lib)` with every export used (require.cache)',
     a: `${check.rootBarrelLoaded ? 'yes' : 'no'}; ${check.providerSubmodules.length} provider submodules`,
@@ -533,12 +542,12 @@ function main(): void {
     target: 'no',
     result: verdict(!check.rootBarrelLoaded),
   });
-  notes.push(`require(lib) alone loads ${check.indexModules} library module(s); with every export used, ${check.libraryModules} library modules and the provider submodules ${check.providerSubmodules.join(', ')}.`);
+  run.notes.push(`require(lib) alone loads ${check.indexModules} library module(s); with every export used, ${check.libraryModules} library modules and the provider submodules ${check.providerSubmodules.join(', ')}.`);
   // The library's own runtime dependencies (package.json "dependencies"): which load at import, and how much.
   const runtimeDeps = Object.keys((JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Json).dependencies ?? {});
   const loadedDeps = runtimeDeps.filter((d) => check.packages[d]);
   const heavy = loadedDeps.filter((d) => check.packages[d] > HEAVY_MODULES);
-  addRow({
+  run.addRow({
     id: '2c',
     figure: `Runtime dependencies loaded by \`require(lib)\` with every export used (modules each; heavy = more than ${HEAVY_MODULES})`,
     a: loadedDeps.length ? loadedDeps.map((d) => `${d} (${check.packages[d]})`).join(', ') : 'none',
@@ -547,12 +556,14 @@ function main(): void {
     target: 'none heavy',
     result: verdict(heavy.length === 0),
   });
+}
 
-  // ---- 3: peak memory of the row-1 processes
+/** Row 3: peak memory of the row-1 processes. */
+function measureMemory(run: BenchRun, big: SynthPairs): void {
   const rssLib = median(big.library.map((r) => r.peakRssKb));
   const rssRaw = median(big.raw.map((r) => r.peakRssKb));
   const rssRatio = ratio(rssLib, rssRaw);
-  addRow({
+  run.addRow({
     id: '3',
     figure: `Peak memory (max RSS, ${GNU_TIME ? '/usr/bin/time -v' : 'process.resourceUsage()'}) of the row-1 synth processes (median)`,
     a: mb(rssLib),
@@ -561,38 +572,42 @@ function main(): void {
     target: `≤ ${TARGET.rssRatio}`,
     result: verdict(rssRatio <= TARGET.rssRatio),
   });
+}
 
-  // ---- 5 (synth part): smaller sizes; 195 comes from row 1
+/** Row 5's synth runs at the smaller sizes (195 comes from row 1); keeps a library stack per size. */
+function synthAtSizes(run: BenchRun, big: SynthPairs): Map<number, SynthPairs> {
   const scalePairs = 5;
-  const synthBySize = new Map<number, { library: SynthRun[]; raw: SynthRun[] }>();
+  const synthBySize = new Map<number, SynthPairs>();
   synthBySize.set(TENANT_LIMIT, big);
   for (const n of SIZES.filter((s) => s !== TENANT_LIMIT)) {
-    log(`synth ${n} policies, ${scalePairs} A/B pairs`);
-    const runs = synthPairs(n, scalePairs, opts);
-    keep(runs.library[0]);
+    run.log(`synth ${n} policies, ${scalePairs} A/B pairs`);
+    const runs = synthPairs(n, scalePairs, run.opts);
+    run.keep(runs.library[0]);
     [...runs.library, ...runs.raw].forEach(cleanup);
     synthBySize.set(n, runs);
   }
+  return synthBySize;
+}
 
-  // ---- 4 + 5 (What-If part)
+/** Row 4: What-If throughput at 195 policies, and the What-If runs at every size for row 5. */
+function measureWhatIf(run: BenchRun): Map<number, WhatIfRun> {
   const whatIfBySize = new Map<number, WhatIfRun>();
   for (const n of SIZES) {
-    log(`What-If ${n} policies x ${SIGN_INS} sign-ins`);
-    whatIfBySize.set(n, whatIf(stackFiles.get(n)!, n, n === TENANT_LIMIT ? 5 : 3, opts));
+    run.log(`What-If ${n} policies x ${SIGN_INS} sign-ins`);
+    whatIfBySize.set(n, whatIf(run.stackFiles.get(n)!, n, n === TENANT_LIMIT ? 5 : 3, run.opts));
   }
   const w = whatIfBySize.get(TENANT_LIMIT)!;
-  const whatIfRate = (run: WhatIfRun): number => median(run.passRates ?? [NaN]);
   if (!w.available) {
-    addRow({
+    run.addRow({
       id: '4', figure: `SKIPPED: What-If API not available (${w.error})`, a: '—', b: '—', ratio: '—', target: `≥ ${perSecond(TARGET.whatIfRate)}`, result: 'SKIPPED',
     });
   } else if (w.error) {
-    addRow({
+    run.addRow({
       id: '4', figure: `What-If failed: ${w.error}`, a: '—', b: '—', ratio: '—', target: `≥ ${perSecond(TARGET.whatIfRate)}`, result: 'FAIL',
     });
   } else {
     const rate = whatIfRate(w);
-    addRow({
+    run.addRow({
       id: '4',
       figure: `What-If throughput: ${w.policies} policies × ${SIGN_INS.toLocaleString('en-US')} fixed-seed sign-ins, policy evaluations per second (median of ${w.passRates!.length} passes)`,
       a: perSecond(rate),
@@ -601,17 +616,26 @@ function main(): void {
       target: `≥ ${perSecond(TARGET.whatIfRate)}`,
       result: verdict(rate >= TARGET.whatIfRate),
     });
-    notes.push(`What-If (${w.entry}): stack parsed and resolved once in ${w.compileMs!.toFixed(1)} ms; outcomes over the ${SIGN_INS} sign-ins: `
+    run.notes.push(`What-If (${w.entry}): stack parsed and resolved once in ${w.compileMs!.toFixed(1)} ms; outcomes over the ${SIGN_INS} sign-ins: `
       + `${Object.entries(w.outcomes ?? {}).map(([k, v]) => `${k} ${v}`).join(', ')}; ${w.appliedPerSignIn!.toFixed(1)} policies apply per sign-in on average.`);
   }
+  return whatIfBySize;
+}
 
-  // ---- 5: scaling rows
+/** The median evaluations per second of a What-If run. */
+function whatIfRate(whatIfRun: WhatIfRun): number {
+  return median(whatIfRun.passRates ?? [NaN]);
+}
+
+/** Rows 5.x: synth and What-If cost per policy at each size, and their growth. */
+function scalingRows(run: BenchRun, synthBySize: Map<number, SynthPairs>, whatIfBySize: Map<number, WhatIfRun>): void {
+  const w = whatIfBySize.get(TENANT_LIMIT)!;
   const perPolicyMs = (runs: SynthRun[], n: number): number => median(runs.map((r) => r.writtenMs - r.importedMs)) / n;
   for (const n of SIZES) {
     const runs = synthBySize.get(n)!;
     const a = perPolicyMs(runs.library, n);
     const b = perPolicyMs(runs.raw, n);
-    addRow({
+    run.addRow({
       id: `5.${SIZES.indexOf(n) + 1}`,
       figure: `Synth per policy (+ its location) at ${n} policies: (cdk.tf.json written − imports done) ÷ ${n}`,
       a: `${a.toFixed(2)} ms`,
@@ -625,7 +649,7 @@ function main(): void {
     perPolicyMs(synthBySize.get(n2)![side], n2) / perPolicyMs(synthBySize.get(n1)![side], n1);
   const gLib = growth(50, TENANT_LIMIT, 'library');
   const gRaw = growth(50, TENANT_LIMIT, 'raw');
-  addRow({
+  run.addRow({
     id: '5.4',
     figure: `Synth growth: per-policy cost at ${TENANT_LIMIT} ÷ per-policy cost at 50 (1 = linear)`,
     a: gLib.toFixed(2),
@@ -636,11 +660,11 @@ function main(): void {
   });
   if (w.available && !w.error) {
     SIZES.forEach((n, i) => {
-      const run = whatIfBySize.get(n)!;
-      addRow({
+      const sized = whatIfBySize.get(n)!;
+      run.addRow({
         id: `5.${5 + i}`,
         figure: `What-If per policy evaluation at ${n} policies (${SIGN_INS.toLocaleString('en-US')} sign-ins)`,
-        a: run.error ? 'error' : `${(1e9 / whatIfRate(run)).toFixed(0)} ns`,
+        a: sized.error ? 'error' : `${(1e9 / whatIfRate(sized)).toFixed(0)} ns`,
         b: '—',
         ratio: '—',
         target: 'info',
@@ -648,7 +672,7 @@ function main(): void {
       });
     });
     const g = whatIfRate(whatIfBySize.get(50)!) / whatIfRate(w);
-    addRow({
+    run.addRow({
       id: '5.8',
       figure: `What-If growth: per-evaluation cost at ${TENANT_LIMIT} ÷ at 50 (1 = linear)`,
       a: g.toFixed(2),
@@ -658,16 +682,18 @@ function main(): void {
       result: verdict(g <= TARGET.growth),
     });
   } else {
-    addRow({ id: '5.5', figure: 'SKIPPED: What-If API not available', a: '—', b: '—', ratio: '—', target: `≤ ${TARGET.growth}`, result: 'SKIPPED' });
+    run.addRow({ id: '5.5', figure: 'SKIPPED: What-If API not available', a: '—', b: '—', ratio: '—', target: `≤ ${TARGET.growth}`, result: 'SKIPPED' });
   }
+}
 
-  // ---- 11: Graph import of a 200-policy tenant export (issue 11: "well under 5 s")
-  log(`Graph import of ${IMPORT_POLICIES} policies + ${IMPORT_LOCATIONS} named locations, ${IMPORT_RUNS} runs`);
+/** Row 11: Graph import of a 200-policy tenant export (issue 11: "well under 5 s"). */
+function measureGraphImport(run: BenchRun): void {
+  run.log(`Graph import of ${IMPORT_POLICIES} policies + ${IMPORT_LOCATIONS} named locations, ${IMPORT_RUNS} runs`);
   const imports = Array.from({ length: IMPORT_RUNS }, () => runWorkload<GraphImportRun>('graph-import.js', [
-    '--lib', opts.libDir, '--policies', String(IMPORT_POLICIES), '--locations', String(IMPORT_LOCATIONS),
+    '--lib', run.opts.libDir, '--policies', String(IMPORT_POLICIES), '--locations', String(IMPORT_LOCATIONS),
   ]));
   const importTotal = median(imports.map((r) => r.totalMs));
-  addRow({
+  run.addRow({
     id: '11',
     figure: `Graph import: ${IMPORT_POLICIES} policies + ${IMPORT_LOCATIONS} locations (Graph v1.0 JSON) → constructs → TypeScript module, `
       + `process start → module generated (median of ${IMPORT_RUNS}); ${imports[0].converted} objects converted`,
@@ -677,36 +703,38 @@ function main(): void {
     target: `< ${ms(TARGET.importMs)}`,
     result: verdict(importTotal < TARGET.importMs),
   });
-  notes.push(`Row 11 split (medians): require the library ${ms(median(imports.map((r) => r.requireMs)))}, `
+  run.notes.push(`Row 11 split (medians): require the library ${ms(median(imports.map((r) => r.requireMs)))}, `
     + `import (parse, model, checks, lint) ${ms(median(imports.map((r) => r.importMs)))}, code generation ${ms(median(imports.map((r) => r.codegenMs)))}; `
     + `a ${imports[0].moduleLines}-line module.`);
+}
 
-  // ---- 12: exhaustive gap analysis (issue 12: "seconds, not minutes")
+/** Rows 12.x: exhaustive gap analysis (issue 12: "seconds, not minutes"). */
+function measureGaps(run: BenchRun, speedAtStart: number): void {
   // a run is given up after 10 × its target, stretched on a machine that row 0 found slower than the reference
   const gapsTimeout = 10 * TARGET.gapsMs * Math.max(1, speedAtStart / CALIBRATION_REFERENCE_MS);
   const baseline = path.join(ROOT, 'cdktf.out', 'stacks', 'security-info-baseline', 'cdk.tf.json');
   const gapStacks: Array<[string, string, string, boolean]> = [
     ['12.1', 'the security-info-baseline example (report-only policies, as it deploys)', baseline, true],
-    ['12.2', `the ${TENANT_LIMIT}-policy stack of row 1 (enabled policies)`, stackFiles.get(TENANT_LIMIT)!, false],
+    ['12.2', `the ${TENANT_LIMIT}-policy stack of row 1 (enabled policies)`, run.stackFiles.get(TENANT_LIMIT)!, false],
   ];
   for (const [id, what, file, reportOnly] of gapStacks) {
     const figure = `Gap analysis "MFA for members and guests" over ${what}`;
     if (!fs.existsSync(file)) {
-      addRow({ id, figure: `SKIPPED: gap analysis of ${what}: ${path.relative(ROOT, file)} is missing; run \`npx cdktf synth\` first`, a: '—', b: '—', ratio: '—', target: `< ${ms(TARGET.gapsMs)}`, result: 'SKIPPED' });
+      run.addRow({ id, figure: `SKIPPED: gap analysis of ${what}: ${path.relative(ROOT, file)} is missing; run \`npx cdktf synth\` first`, a: '—', b: '—', ratio: '—', target: `< ${ms(TARGET.gapsMs)}`, result: 'SKIPPED' });
       continue;
     }
-    log(`gap analysis of ${what}`);
+    run.log(`gap analysis of ${what}`);
     let runs: GapsRun[];
     try {
       // a run over 10 × the target is a FAIL whatever it would have taken
-      runs = Array.from({ length: GAP_RUNS }, () => runWorkload<GapsRun>('gaps.js', ['--lib', opts.libDir, '--stack', file, '--report-only', String(reportOnly)], [], gapsTimeout));
+      runs = Array.from({ length: GAP_RUNS }, () => runWorkload<GapsRun>('gaps.js', ['--lib', run.opts.libDir, '--stack', file, '--report-only', String(reportOnly)], [], gapsTimeout));
     } catch (e) {
       if (!(e instanceof WorkloadTimeout)) throw e;
-      addRow({ id, figure: `${figure}: ${e.message}`, a: `> ${ms(gapsTimeout)}`, b: '—', ratio: '—', target: `< ${ms(TARGET.gapsMs)}`, result: 'FAIL' });
+      run.addRow({ id, figure: `${figure}: ${e.message}`, a: `> ${ms(gapsTimeout)}`, b: '—', ratio: '—', target: `< ${ms(TARGET.gapsMs)}`, result: 'FAIL' });
       continue;
     }
     const gapsMs = median(runs.map((r) => r.gapsMs));
-    addRow({
+    run.addRow({
       id,
       figure: `${figure}: ${runs[0].policies} policies, ${runs[0].classes.toLocaleString('en-US')} sign-in classes, `
         + `${runs[0].gaps} gaps; analysis time after parsing (median of ${GAP_RUNS})`,
@@ -717,21 +745,28 @@ function main(): void {
       result: verdict(gapsMs < TARGET.gapsMs),
     });
   }
+}
 
-  // ---- optional profiles
+/** With --profile: CPU profiles of the synth (both sides) and What-If, summarized. */
+function profiles(run: BenchRun, whatIfOk: boolean): string[] {
   const profileNotes: string[] = [];
-  if (opts.profile) {
-    log('CPU profiles');
-    profileNotes.push(...profileRun('synth-library', (a) => cleanup(synth('library', TENANT_LIMIT, opts, a)), opts.libDir));
-    profileNotes.push(...profileRun('synth-raw', (a) => cleanup(synth('raw', TENANT_LIMIT, opts, a)), opts.libDir));
-    if (w.available && !w.error) {
-      profileNotes.push(...profileRun('what-if', (a) => whatIf(stackFiles.get(TENANT_LIMIT)!, TENANT_LIMIT, 1, opts, a), opts.libDir));
+  if (run.opts.profile) {
+    run.log('CPU profiles');
+    profileNotes.push(...profileRun('synth-library', (a) => cleanup(synth('library', TENANT_LIMIT, run.opts, a)), run.opts.libDir));
+    profileNotes.push(...profileRun('synth-raw', (a) => cleanup(synth('raw', TENANT_LIMIT, run.opts, a)), run.opts.libDir));
+    if (whatIfOk) {
+      profileNotes.push(...profileRun('what-if', (a) => whatIf(run.stackFiles.get(TENANT_LIMIT)!, TENANT_LIMIT, 1, run.opts, a), run.opts.libDir));
     }
   }
 
+  return profileNotes;
+}
+
+/** Row 0 (first in the table): the machine's speed at the start and the end of the run. */
+function machineRow(run: BenchRun, speedAtStart: number): void {
   const speedAtEnd = calibrate();
   const slowest = Math.max(speedAtStart, speedAtEnd);
-  rows.unshift({
+  run.rows.unshift({
     id: '0',
     figure: `Machine speed: a fixed loop of 10^8 integer additions in a fresh \`node\` (at the start / at the end of the run; an unthrottled current x86 core takes about ${CALIBRATION_REFERENCE_MS} ms)`,
     a: `${ms(speedAtStart)} / ${ms(speedAtEnd)}`,
@@ -741,30 +776,32 @@ function main(): void {
     result: 'info',
   });
   if (slowest > 3 * CALIBRATION_REFERENCE_MS) {
-    notes.push(`This machine ran the calibration loop ${fmtRatio(slowest / CALIBRATION_REFERENCE_MS)} times slower than an unthrottled core (row 0). `
+    run.notes.push(`This machine ran the calibration loop ${fmtRatio(slowest / CALIBRATION_REFERENCE_MS)} times slower than an unthrottled core (row 0). `
       + 'Ratios (rows 1–3, 5) compare like with like on the same machine; the absolute-time targets (rows 4, 11, 12) are judged here at this speed, '
       + 'so divide their times by that factor for an estimate of an ordinary machine — an estimate, not a measurement.');
   }
+}
 
-  // ---- print
+/** The markdown report on stdout. */
+function printReport(run: BenchRun, stale: string[], loadAtStart: number, profileNotes: string[]): void {
   const cpus = os.cpus();
   const out: string[] = [];
   out.push(`## Benchmarks (${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cpus.length} × ${cpus[0]?.model?.trim() ?? 'cpu'})`);
   out.push('');
-  out.push(table(rows));
+  out.push(table(run.rows));
   out.push('');
-  out.push(`- Library measured: \`${path.relative(ROOT, opts.libDir) || '.'}\`${stale.length ? ` — **stale**: older than ${stale.length} source file(s); run \`npx projen compile\`` : ''}.`);
+  out.push(`- Library measured: \`${path.relative(ROOT, run.opts.libDir) || '.'}\`${stale.length ? ` — **stale**: older than ${stale.length} source file(s); run \`npx projen compile\`` : ''}.`);
   out.push('- A = this library (L2 constructs, compiled), B = raw `@cdktf/provider-azuread` L1 classes (deep imports). '
     + 'Every figure comes from fresh `node` processes, alternating A/B; times are medians. Ratios are the figures to compare across machines.');
-  notes.forEach((n) => out.push(`- ${n}`));
+  run.notes.forEach((n) => out.push(`- ${n}`));
   const load = Math.max(loadAtStart, os.loadavg()[0]);
   // The bench keeps about one CPU busy itself; more than that means someone else was running.
   if (load > 1 + cpus.length / 2) {
     out.push(`- Load average reached ${load.toFixed(1)} on ${cpus.length} CPUs during the run: other processes competed for the CPU, so the ratios are noisier than usual; run again on a quiet machine before reading much into a borderline row.`);
   }
-  const failed = rows.filter((r) => r.result === 'FAIL');
+  const failed = run.rows.filter((r) => r.result === 'FAIL');
   out.push(`- ${failed.length === 0 ? 'All targets hold.' : `**FAIL**: ${failed.map((r) => r.id).join(', ')}. Run with \`--profile\` (or BENCH_PROFILE=1) for CPU profiles under .bench/profiles.`}`);
-  out.push(`- Total bench time ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  out.push(`- Total bench time ${run.seconds().toFixed(0)} s.`);
   if (profileNotes.length) {
     out.push('');
     out.push('### CPU profiles (self time)');
@@ -772,6 +809,32 @@ function main(): void {
     out.push(...profileNotes);
   }
   process.stdout.write(`${out.join('\n')}\n`);
+}
+
+function main(): void {
+  const opts = parseOptions(process.argv.slice(2));
+  const stale = checkLibrary(opts.libDir);
+  if (stale.length > 0) {
+    process.stderr.write(`bench: WARNING: ${path.relative(ROOT, opts.libDir)}/ is older than ${stale.length} source file(s) (${stale.slice(0, 3).join(', ')}${stale.length > 3 ? ', ...' : ''}); `
+      + 'the figures describe the last compiled build. Run `npx projen compile` to measure the current sources.\n');
+  }
+  fs.mkdirSync(WORK_DIR, { recursive: true });
+  const run = new BenchRun(opts);
+  const loadAtStart = os.loadavg()[0];
+  // row 0: how fast this machine is, so absolute times can be compared across machines
+  const speedAtStart = calibrate();
+  const big = measureSynth(run);
+  measureImport(run);
+  measureMemory(run, big);
+  const synthBySize = synthAtSizes(run, big);
+  const whatIfBySize = measureWhatIf(run);
+  scalingRows(run, synthBySize, whatIfBySize);
+  measureGraphImport(run);
+  measureGaps(run, speedAtStart);
+  const w = whatIfBySize.get(TENANT_LIMIT)!;
+  const profileNotes = profiles(run, w.available && !w.error);
+  machineRow(run, speedAtStart);
+  printReport(run, stale, loadAtStart, profileNotes);
 }
 
 try {

@@ -85,8 +85,9 @@ function tenantExport() {
 const text = tenantExport();
 const t0 = performance.now();
 const lib = require(path.resolve(opts.lib));
-const required = performance.now();
+// the package index loads a module on first use: "require" is until GraphImport's modules are loaded
 const { GraphImport } = lib;
+const required = performance.now();
 // Both lists in one import, as `cdktf-entra-ca import policies.json namedLocations.json` reads them.
 const combined = `[${JSON.parse(text.locations).value.map((x) => JSON.stringify(x)).join(',')},${JSON.parse(text.policies).value.map((x) => JSON.stringify(x)).join(',')}]`;
 const parsedAt = performance.now();
