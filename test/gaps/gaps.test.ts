@@ -213,6 +213,60 @@ describe('gaps in portal words', () => {
     expect(counts.failingSignIns).toBe(2);
   });
 
+  test.each<[string, Json, Json, (signIn: Json, inside: boolean) => Json]>([
+    [
+      'an IP region formed by the MFA policy\'s location, cut by another policy\'s location',
+      { locations: { included_locations: ['All'], excluded_locations: ['${azuread_named_location.hq.object_id}'] } },
+      { locations: { included_locations: ['${azuread_named_location.branch.object_id}'] } },
+      // the gap is inside HQ; Branch is the upper half of HQ
+      (signIn, inside) => ({ ...signIn, signInConditions: { ...signIn.signInConditions, ipAddress: inside ? '203.0.113.200' : '203.0.113.7' } }),
+    ],
+    [
+      'a device group formed by the MFA policy\'s filter, told apart by another policy\'s filter',
+      // MFA on iOS devices only: the gap is every other device, and the other policy tells Windows apart
+      { devices: { filter: { mode: 'include', rule: 'device.operatingSystem -eq "iOS"' } } },
+      { devices: { filter: { mode: 'include', rule: 'device.operatingSystem -eq "Windows"' } } },
+      (signIn, inside) => ({ ...signIn, signInConditions: { ...signIn.signInConditions, deviceInfo: { ...signIn.signInConditions.deviceInfo, operatingSystem: inside ? 'Windows' : 'Android' } } }),
+    ],
+  ])('%s: the gap is inexact', (_, mfaConditions, deviceConditions, vary) => {
+    const w = stack(
+      {
+        mfa: policy({ display_name: 'MFA', conditions: mfaConditions }),
+        device: policy({ display_name: 'Compliant device', conditions: deviceConditions, grant_controls: { operator: 'OR', built_in_controls: ['compliantDevice'] } }),
+      },
+      {
+        azuread_named_location: {
+          hq: { display_name: 'HQ', ip: { ip_ranges: ['203.0.113.0/24'], trusted: true } },
+          branch: { display_name: 'Branch', ip: { ip_ranges: ['203.0.113.128/25'], trusted: false } },
+        },
+      },
+    );
+    const gaps = w.findGaps({ require: GapRequirement.MFA, users: GapUsers.MEMBERS }).gaps;
+    expect(gaps).toHaveLength(1);
+    expect(gaps[0].outcome).toMatch(/for the example sign-in; other sign-ins of this group may face other controls, never MFA$/);
+    // both kinds of sign-in are in the gap, and they fare differently
+    const inside = vary(gaps[0].signIn, true);
+    const outside = vary(gaps[0].signIn, false);
+    expect([w.evaluate(inside).outcome.access, w.evaluate(outside).outcome.access]).toEqual([WhatIfAccess.REQUIRES_CONTROLS, WhatIfAccess.ALLOWED]);
+    const counts: CheckCounts = { gaps: 0, classes: 0, failingSignIns: 0, passingSignIns: 0 };
+    checkSoundAndComplete(w, GapRequirement.MFA, GapUsers.MEMBERS, [inside, outside], counts);
+    expect(counts.failingSignIns).toBe(2);
+  });
+
+  test('a group the other policies treat alike keeps the gap exact', () => {
+    // MFA outside HQ; a compliant device inside HQ: the gap (inside HQ) is one exact outcome for all of it
+    const w = stack({
+      mfa: policy({ display_name: 'MFA', conditions: { locations: { included_locations: ['All'], excluded_locations: ['${azuread_named_location.hq.object_id}'] } } }),
+      device: policy({
+        display_name: 'Compliant device',
+        conditions: { locations: { included_locations: ['${azuread_named_location.hq.object_id}'] } },
+        grant_controls: { operator: 'OR', built_in_controls: ['compliantDevice'] },
+      }),
+    });
+    const gaps = w.findGaps({ require: GapRequirement.MFA, users: GapUsers.MEMBERS }).gaps;
+    expect(gaps.map((g) => `${g.description} → ${g.outcome}`)).toEqual(['members · any resource · inside HQ → requires compliantDevice, not MFA']);
+  });
+
   test('every class has a replayable sign-in with the class access', () => {
     const classes = recipes.signInClasses();
     expect(classes.length).toBeGreaterThan(5);
