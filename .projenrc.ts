@@ -80,7 +80,7 @@ project.package.addField('overrides', {
   '@cdktf/node-pty-prebuilt-multiarch': '$@cdktf/node-pty-prebuilt-multiarch',
 });
 
-for (const p of ['cdktf.out/', 'examples/', 'bench/', 'build-tools/', '.ci/', '.consumer/', 'cdktf.json']) {
+for (const p of ['cdktf.out/', 'examples/', 'bench/', '.bench/', 'build-tools/', 'scripts/', '.ci/', '.consumer/', 'cdktf.json']) {
   project.addPackageIgnore(p);
 }
 

@@ -24,6 +24,13 @@ export PATH="$scratch/bin:$PATH"
 
 tarball="$scratch/$(npm pack --silent --pack-destination "$scratch" | tail -n 1)"
 echo "packed $tarball"
+# Only what users run or read: no sources, tests, benchmarks or repository tooling.
+unexpected=$(tar tzf "$tarball" | grep -E '^package/(src|test|bench|\.bench|build-tools|scripts|examples|\.ci|\.consumer|cdktf\.out)/' | head -5 || true)
+if [ -n "$unexpected" ]; then
+  echo "the package holds files users do not need (add them to the package ignores in .projenrc.ts):"
+  echo "$unexpected"
+  exit 1
+fi
 
 # readme_block MARKER: the command lines of the README's shell block after `<!-- consumer-check: MARKER -->`.
 readme_block() {
