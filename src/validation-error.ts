@@ -37,6 +37,7 @@ export class ValidationError extends Error {
    */
   constructor(problems: string | string[], scope?: IConstruct, displayName?: string) {
     const list = typeof problems === 'string' ? [problems] : problems;
+    // (cdktf's check, not private/validation's isToken: that module imports this one)
     const named = displayName && !Token.isUnresolved(displayName) ? ` ('${displayName}')` : '';
     const where = scope ? `${scope.node.path}${named}: ` : '';
     super(list.length === 1 ? `${where}${list[0]}` : `${where}${list.length} problems:\n${list.map((p) => `  - ${p}`).join('\n')}`);

@@ -292,6 +292,16 @@ const FIELD: { readonly [dim: string]: keyof PreparedSignIn } = {
   spRisk: 'servicePrincipalRisk',
 };
 
+/** The sign-in field of every dimension whose values may stand for a group of values (see `DimValue.sameFor`). */
+const GROUP_FIELD: { readonly [dim: string]: keyof PreparedSignIn } = {
+  ...FIELD,
+  ip: 'ip',
+  country: 'country',
+  device: 'device',
+  tenant: 'externalTenant',
+  sp: 'servicePrincipal',
+};
+
 /** Public addresses tried for "anywhere else" (Microsoft and documentation-free public space). */
 const PUBLIC_CANDIDATES = ['40.77.182.32', '52.96.0.1', '13.107.6.152', '20.190.128.1', '104.47.0.1', '2603:1000::1'];
 const COUNTRY_CANDIDATES = ['US', 'GB', 'DE', 'FR', 'JP', 'BR', 'IN', 'AU', 'CA', 'NL', 'SE', 'ZA'];
@@ -944,13 +954,9 @@ export class Explorer {
     for (const c of a.choices) {
       const same = c.value.sameFor;
       if (!same || this.others.every((i) => same(this.policies[i]))) continue;
-      if (c.dim === 'ip') s.ip = null;
-      else if (c.dim === 'country') s.country = null;
-      else if (c.dim === 'device') s.device = null;
-      else if (c.dim === 'tenant') s.externalTenant = null;
-      else if (c.dim === 'sp') s.servicePrincipal = null;
-      else if (FIELD[c.dim] !== undefined) (s as Record<string, unknown>)[FIELD[c.dim]] = null;
-      else throw new Error(`internal: no sign-in field for the group value of ${c.dim}`);
+      const field = GROUP_FIELD[c.dim];
+      if (field === undefined) throw new Error(`internal: no sign-in field for the group value of ${c.dim}`);
+      (s as Record<string, unknown>)[field] = null;
     }
     return s;
   }
