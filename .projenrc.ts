@@ -26,6 +26,8 @@ const project = new cdktf.ConstructLibraryCdktf({
     'cdktf-cli@0.21.0',
     'constructs@10.4.2',
     'fast-check@^4.3.0',
+    // Parses the example pipelines in a test (test/examples/pipelines.test.ts).
+    'yaml@^2.9.1',
     // ts-jest requires jest-util, an optional peer that npm does not hoist with jest 29.
     'jest-util@^29',
   ],
