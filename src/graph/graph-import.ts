@@ -17,6 +17,12 @@ import { RuleSeverity } from '../rules/rule';
 /** The package name generated modules import the library from. */
 export const PACKAGE_NAME = 'cdktf-entra-conditional-access';
 
+/**
+ * How the reason of every suppression the generated module writes begins: a lint error the object has
+ * as it is in the tenant (Graph accepted it) is suppressed, so the generated module always synthesizes.
+ */
+export const IMPORTED_REASON = 'imported as found in the tenant';
+
 /** Options of an import. */
 export interface GraphImportOptions {
   /**
@@ -332,6 +338,10 @@ export class GraphImport {
       lines.push(`${label.padEnd(13)} ${o.what} "${o.displayName}" (${o.source})`);
       for (const f of o.findings) lines.push(`    ${f.kind}${f.category ? ` (${f.category})` : ''} ${f.path || '(object)'}${f.value !== undefined ? ` = ${f.value}` : ''}: ${f.message}`);
     }
+    const suppressed = [...new Set(objects.flatMap((o) => o.findings).concat(this.unreadable).filter((f) => f.kind === ImportFindingKind.LINT).map((f) => /^rule ([^\s:]+)/.exec(f.message)?.[1] ?? ''))].filter((r) => r).sort();
+    if (suppressed.length > 0) {
+      lines.push(`lint errors suppressed in the generated module with the reason '${IMPORTED_REASON}' (rules ${suppressed.join(', ')}), so it synthesizes; fix them in code and remove the suppressions`);
+    }
     const count = (s: ImportStatus) => objects.filter((o) => o.status === s).length;
     lines.push(`${objects.length} objects: ${count(ImportStatus.CONVERTED)} converted, ${count(ImportStatus.CONVERTED_WITH_REPORTS)} converted with reports, `
       + `${count(ImportStatus.NOT_CONVERTED)} not converted; ${this.unreadable.length} unreadable; ${this.fillIns.length} value${this.fillIns.length === 1 ? '' : 's'} to fill in`);
@@ -463,7 +473,7 @@ export class GraphImport {
     for (const f of ConditionalAccessRules.lint(model)) {
       if (f.severity !== RuleSeverity.ERROR) continue;
       const c = f.address ? byAddress.get(f.address) : undefined;
-      const reason = `Imported from Graph as it is in the tenant: ${f.message}. Fix it (${f.fix}) and remove this suppression`;
+      const reason = `${IMPORTED_REASON}: ${f.message}; fix it (${f.fix}) and remove this suppression`;
       if (c) {
         if (!c.suppressions.some(([r]) => r === f.ruleId)) c.suppressions.push([f.ruleId, reason.slice(0, 500)]);
         c.findings.push({
@@ -471,11 +481,11 @@ export class GraphImport {
           source: c.object.source,
           displayName: c.converted.displayName || undefined,
           path: '',
-          message: `rule ${f.ruleId} fails synth for it as imported (${f.message}); the generated code suppresses it with this reason: fix it, then remove the suppression`,
+          message: `rule ${f.ruleId} fails synth for it as imported (${f.message}); the generated code suppresses it with the reason '${IMPORTED_REASON}' so the module synthesizes: fix it, then remove the suppression`,
         });
       } else if (!this.scopeSuppressions.some(([r]) => r === f.ruleId)) {
-        this.scopeSuppressions.push([f.ruleId, `Imported from Graph as it is: ${f.message}`.slice(0, 500)]);
-        this.unreadable.push({ kind: ImportFindingKind.LINT, source: 'the import', path: '', message: `rule ${f.ruleId}: ${f.message}; the generated module suppresses it` });
+        this.scopeSuppressions.push([f.ruleId, `${IMPORTED_REASON}: ${f.message}`.slice(0, 500)]);
+        this.unreadable.push({ kind: ImportFindingKind.LINT, source: 'the import', path: '', message: `rule ${f.ruleId}: ${f.message}; the generated module suppresses it with the reason '${IMPORTED_REASON}' so it synthesizes` });
       }
     }
   }

@@ -64,13 +64,12 @@ export class ExternalTenants {
   }
 
   /**
-   * Users from the listed external tenants only.
+   * Users from the listed external tenants only. With no tenant id it selects users from no tenant:
+   * Graph and azuread provider 3.7.0 accept an empty `members` list (real tenants hold such
+   * policies), so it is accepted; lint rule CA13 reports it.
    * @param tenantIds the tenant ids (GUIDs)
    */
   public static enumerated(...tenantIds: string[]): ExternalTenants {
-    if (tenantIds.length === 0) {
-      failProp('externalTenants', 'ExternalTenants.enumerated() needs at least one tenant id; pass the tenant GUIDs or use ExternalTenants.all()');
-    }
     return new ExternalTenants('enumerated', tenantIds.map((t, i) => validateGuid(`externalTenants[${i}]`, t, "the external tenant's id")));
   }
 
@@ -146,7 +145,9 @@ export class GuestsOrExternalUsers {
       guestOrExternalUserTypes: types,
       externalTenants: [{
         membershipKind: tenants.membershipKind,
-        members: tenants.membershipKind === 'enumerated' ? [...new Set(tenants.members)].sort() : undefined,
+        // No members (enumerated from no tenant) are left out rather than written as []: provider 3.7.0 sends an
+        // empty list either way (expandExternalTenants), and an empty list in the config is what provider #1150 diffs on.
+        members: tenants.membershipKind === 'enumerated' && tenants.members.length > 0 ? [...new Set(tenants.members)].sort() : undefined,
       }],
     };
   }

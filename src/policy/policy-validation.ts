@@ -7,7 +7,6 @@ import { ILocation } from '../locations/location';
 import {
   fail,
   failProp,
-  identityKey,
   isGuid,
   isToken,
   Problems,
@@ -16,7 +15,6 @@ import {
   validateNoTemplateSequence,
   validateProviderValue,
 } from '../private/validation';
-import { INTUNE_ENROLLMENT_APP_ID } from '../vocabulary/applications';
 import { TRANSFER_METHODS } from '../vocabulary/authentication-flows';
 import { CLIENT_APP_TYPES } from '../vocabulary/client-app-types';
 import { DEVICE_PLATFORMS } from '../vocabulary/device-platforms';
@@ -95,7 +93,8 @@ function validateUsers(props: ConditionalAccessPolicyProps, problems: Problems):
       failProp('excludeUsers', 'is set while includeUsers is IncludedUsers.none(); there is nobody to exclude from');
     }
   });
-  if (props.excludeUsers) validateNotBothSides(include.selection, props.excludeUsers, problems);
+  // The same user, group or role on both sides is accepted: Graph takes it (real tenants hold such policies) and the
+  // exclusion wins. Lint rule CA14 (included-and-excluded) reports it.
   if (props.workloadIdentities) validateWorkloadIdentities(props, problems);
   problems.check(() => {
     if (props.servicePrincipalRiskLevels && !props.workloadIdentities) {
@@ -131,9 +130,7 @@ function validateWorkloadIdentities(props: ConditionalAccessPolicyProps, problem
   });
   checkKinds('workloadIdentities.includeServicePrincipals', w.includeServicePrincipals, PrincipalKind.SERVICE_PRINCIPAL, problems);
   checkKinds('workloadIdentities.excludeServicePrincipals', w.excludeServicePrincipals, PrincipalKind.SERVICE_PRINCIPAL, problems);
-  problems.check(() => sameOnBothSides(
-    'workloadIdentities.includeServicePrincipals', (w.includeServicePrincipals ?? []).map((p) => p.objectId),
-    'workloadIdentities.excludeServicePrincipals', (w.excludeServicePrincipals ?? []).map((p) => p.objectId)));
+  // A service principal on both sides is accepted (the exclusion wins); lint rule CA14 reports it.
 }
 
 function hasAny(s: UserSelection): boolean {
@@ -149,31 +146,6 @@ function checkKinds(prop: string, principals: Principal[] | undefined, kind: Pri
   problems.each(principals, (p, i) => {
     if (p.kind !== kind && p.kind !== PrincipalKind.UNKNOWN) {
       failProp(`${prop}[${i}]`, `${p} is a ${p.kind}, not a ${kind}; move it to the matching list`);
-    }
-  });
-}
-
-/** Users, groups and roles named on both sides: the exclusion wins, so the inclusion is dead. */
-function validateNotBothSides(include: UserSelection, exclude: UserSelection, problems: Problems): void {
-  const sides: [string, (s: UserSelection) => string[]][] = [
-    ['users', (s) => (s.users ?? []).map((p) => p.objectId)],
-    ['groups', (s) => (s.groups ?? []).map((p) => p.objectId)],
-    ['roles', (s) => (s.roles ?? []).map((r) => r.templateId)],
-  ];
-  for (const [list, values] of sides) {
-    problems.check(() => sameOnBothSides(`includeUsers.${list}`, values(include), `excludeUsers.${list}`, values(exclude)));
-  }
-}
-
-/** Fails for the first value that is included and excluded (a literal id or the same reference). */
-function sameOnBothSides(includeProp: string, include: string[], excludeProp: string, exclude: string[]): void {
-  if (include.length === 0 || exclude.length === 0 || isToken(include) || isToken(exclude)) return;
-  const excluded = new Map(exclude.map((v, i) => [identityKey(v), i]));
-  include.forEach((v, i) => {
-    const j = excluded.get(identityKey(v));
-    if (j !== undefined) {
-      fail(`${includeProp}[${i}]`, isToken(v) ? `\${${referencedAddresses(v).join(', ') || 'a reference'}}` : v,
-        `is also ${excludeProp}[${j}]`, 'an exclusion wins, so the policy could never apply to it; remove it from one side');
     }
   });
 }
@@ -200,7 +172,8 @@ interface IncludeExcludeCondition {
 /**
  * The rules Graph applies to both include/exclude conditions: an exclude needs
  * an include, an include is not empty, "all" is neither excluded nor mixed
- * with other values, and a value is not on both sides.
+ * with other values. A value on both sides is accepted (Graph takes it, e.g.
+ * `AllTrusted` included and excluded, and the exclusion wins): lint rule CA14.
  */
 function validateIncludeExclude(c: IncludeExcludeCondition, include: string[] | undefined, exclude: string[]): void {
   if (!include) {
@@ -218,7 +191,6 @@ function validateIncludeExclude(c: IncludeExcludeCondition, include: string[] | 
   if (include.includes(c.all) && include.length > 1) {
     fail(c.include, include.filter((x) => !isToken(x)).join(','), `mixes ${c.allConstant} with other ${c.nouns}`, `${c.allConstant} already covers them; pass it alone`);
   }
-  sameOnBothSides(c.include, include, c.exclude, exclude);
 }
 
 function validateLocations(props: ConditionalAccessPolicyProps, problems: Problems): void {
@@ -339,16 +311,10 @@ function validateControls(props: ConditionalAccessPolicyProps, problems: Problem
       fail('session.persistentBrowserMode', s.persistentBrowserMode.value, 'needs a policy on all resources', 'use target: TargetResources.allResources()');
     }
   });
-  problems.check(() => {
-    // Graph v1.0 signInFrequencySessionControl: "Sign-in frequency of everyTime is available for risky users, risky
-    // sign-ins, and Intune device enrollment".
-    if (s?.signInFrequency?.interval !== 'everyTime') return;
-    const risky = (props.userRiskLevels ?? []).length > 0 || (props.signInRiskLevels ?? []).length > 0;
-    const intune = t.includedApplications.some((a) => !isToken(a) && a.toLowerCase() === INTUNE_ENROLLMENT_APP_ID);
-    if (!risky && !intune) {
-      failProp('session.signInFrequency', 'is SignInFrequency.everyTime() outside the scopes Graph v1.0 takes it in ("available for risky users, risky sign-ins, and Intune device enrollment", Graph signInFrequencySessionControl); add userRiskLevels or signInRiskLevels, target the Microsoft Intune Enrollment app, or use SignInFrequency.hours(...)');
-    }
-  });
+  // Every-time sign-in frequency is accepted wherever a policy can target: Graph's beta signInFrequencySessionControl
+  // reads "available for risky users, risky sign-ins, Intune device enrollment, any application, authentication
+  // context, and user actions" (the v1.0 page still has the older, shorter sentence). Lint rule CA11 reports it
+  // outside the scopes of the v1.0 sentence.
   problems.check(() => {
     // Provider 3.7.0 does not send these with everyTime (its issue #1225) and reads them back false: a diff on every plan.
     if (s?.signInFrequency?.interval !== 'everyTime') return;
@@ -418,9 +384,6 @@ function validatePasswordChange(props: ConditionalAccessPolicyProps, problems: P
   if (apps.length > 0 && !(apps.length === 1 && apps[0] === 'all')) {
     problems.check(() => failProp('clientAppTypes', `is set while grant requires passwordChange; ${fix}`));
   }
-  // The portal and Graph force "every time" with password change (Learn "Require password change for high-risk
-  // users"; Graph sets it when it is missing), so a policy without it reads back with a session the config lacks.
-  if (props.session?.signInFrequency?.interval !== 'everyTime') {
-    problems.check(() => failProp('session', 'must set signInFrequency: SignInFrequency.everyTime() when grant requires passwordChange; Graph pairs "Require password change" with sign-in frequency "Every time" (Learn: "Require password change for high-risk users")'));
-  }
+  // Without sign-in frequency every time the policy is accepted: Graph takes it (real tenants hold such policies).
+  // Learn's recipe pairs the two; lint rule CA12 reports a password change without it.
 }

@@ -15,7 +15,6 @@
 import { isExpression } from '../model/references';
 import { parseCidr } from '../private/cidr';
 import { isObject, Json } from '../private/json';
-import { INTUNE_ENROLLMENT_APP_ID } from '../vocabulary/applications';
 import { TRANSFER_METHODS } from '../vocabulary/authentication-flows';
 import { AUTHENTICATION_METHOD_MODES, canonicalCombination } from '../vocabulary/authentication-methods';
 import { AUTHENTICATION_STRENGTH_PATH } from '../vocabulary/authentication-strengths';
@@ -266,25 +265,19 @@ function checkSession(body: Json, plan: Report, diff: Report): void {
   }
 }
 
-/** What Graph rejects at apply that the provider does not check (Graph v1.0 conditionalAccessGrantControls, signInFrequencySessionControl). */
+/** What Graph rejects at apply that the provider does not check (Graph v1.0 conditionalAccessGrantControls). */
 function checkGraphRules(body: Json, apply: Report): void {
   const controls = list(at(body, 'grant_controls.built_in_controls'));
-  const interval = at(body, 'session_controls.sign_in_frequency_interval');
   const userRisk = list(at(body, 'conditions.user_risk_levels'));
-  const signInRisk = list(at(body, 'conditions.sign_in_risk_levels'));
   if (controls.includes('passwordChange')) {
     if (at(body, 'grant_controls.operator') !== 'AND' || !controls.includes('mfa')) {
       apply('grant_controls.built_in_controls', controls.join(','), 'uses passwordChange without mfa under AND', "Graph takes passwordChange only as operator 'AND' with mfa");
     }
     if (userRisk.length === 0) apply('conditions.user_risk_levels', undefined, 'is not set while grant_controls require passwordChange', 'Graph takes passwordChange only in a policy on user risk');
-    if (interval !== 'everyTime') apply('session_controls.sign_in_frequency_interval', interval, "is not 'everyTime' while grant_controls require passwordChange", "Graph pairs password change with sign-in frequency every time; set sign_in_frequency_interval = 'everyTime'");
   }
-  if (interval === 'everyTime') {
-    const apps = list(at(body, 'conditions.applications.included_applications')).map((a) => String(a).toLowerCase());
-    if (userRisk.length === 0 && signInRisk.length === 0 && !apps.includes(INTUNE_ENROLLMENT_APP_ID)) {
-      apply('session_controls.sign_in_frequency_interval', interval, 'is everyTime outside the scopes Graph v1.0 takes it in (risky users, risky sign-ins, Intune device enrollment)', 'add a user or sign-in risk condition, target Microsoft Intune Enrollment, or use a time-based frequency');
-    }
-  }
+  // Not checked here, because Graph accepts them (real tenants hold such policies; issue 20): password change without
+  // sign-in frequency every time (lint rule CA12), and every time outside the v1.0 sentence's scopes; Graph's beta
+  // signInFrequencySessionControl lists "any application, authentication context, and user actions" (lint rule CA11).
   const excludedSps = list(at(body, 'conditions.client_applications.excluded_service_principals'));
   const includedSps = list(at(body, 'conditions.client_applications.included_service_principals'));
   if (excludedSps.length > 0 && !includedSps.includes('ServicePrincipalsInMyTenant')) {

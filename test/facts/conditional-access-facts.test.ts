@@ -161,9 +161,6 @@ const cases: [string, Mutation, string][] = [
   ['guest types out of Graph order', (s) => {
     pol(s, 'Guests').conditions.users.included_guests_or_external_users[0].guest_or_external_user_types = ['serviceProvider', 'internalGuest'];
   }, 'guests.types-order'],
-  ['enumerated tenants without members', (s) => {
-    pol(s, 'Guests').conditions.users.included_guests_or_external_users[0].external_tenants = [{ membership_kind: 'enumerated' }];
-  }, 'guests.enumerated-members'],
   ['members with membership kind all', (s) => {
     pol(s, 'Guests').conditions.users.included_guests_or_external_users[0].external_tenants = [{ membership_kind: 'all', members: [G1] }];
   }, 'guests.members-only-enumerated'],

@@ -502,9 +502,7 @@ function checkGuestBlock(c: Collector, g: Obj, path: string): void {
   if (tenants.length > 1) c.add('guests.one-tenants-block', `${path}.external_tenants has ${tenants.length} blocks`);
   for (const t of tenants) {
     c.enumValue(t.membership_kind, MEMBERSHIP_KINDS, 'guests.membership-kind', `${path}.external_tenants.membership_kind`);
-    if (t.membership_kind === 'enumerated' && !has(t.members)) {
-      c.add('guests.enumerated-members', `${path}.external_tenants is enumerated without members`);
-    }
+    // Enumerated without members is accepted by provider 3.7.0's schema and by Graph (issue 20; lint rule CA13).
     if (t.membership_kind !== 'enumerated' && t.members !== undefined) {
       c.add('guests.members-only-enumerated', `${path}.external_tenants has members while membership_kind is ${t.membership_kind}`);
     }

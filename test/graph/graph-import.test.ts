@@ -213,8 +213,9 @@ describe('the library\'s own checks', () => {
       expect.stringMatching(/^rule CA5 fails synth for it as imported \(display name 'Block legacy' is also used by graph:<json>#1\)/),
     ]);
     const code = r.toTypeScript();
-    expect(code).toContain("RuleSuppressions.of(this.blockLegacy).add('CA1', 'Imported from Graph as it is in the tenant: policy \\'Block legacy\\' is on");
-    expect(code).toContain("RuleSuppressions.of(this.blockLegacy2).add('CA5', ");
+    expect(code).toContain("RuleSuppressions.of(this.blockLegacy).add('CA1', 'imported as found in the tenant: policy \\'Block legacy\\' is on");
+    expect(code).toContain("RuleSuppressions.of(this.blockLegacy2).add('CA5', 'imported as found in the tenant: ");
+    expect(r.report()).toContain("lint errors suppressed in the generated module with the reason 'imported as found in the tenant' (rules CA1, CA5), so it synthesizes");
   });
 });
 

@@ -202,8 +202,21 @@ test('CA9 judges what is synthesized: a raw L1 resource with a value the provide
   expect(ca9.map((f) => [f.path, f.message.startsWith("conditions.client_app_types[0]: 'futureClientType' is not a value azuread provider 3.7.0 accepts")])).toEqual([['raw/Raw', true]]);
 });
 
-test('every-time frequency is taken in the scopes Graph documents, and its read-back-unstable companions are rejected at construction', () => {
+test('every-time frequency is taken wherever Graph beta lists it (any application, user actions), and its read-back-unstable companions are rejected at construction', () => {
   expect(policy({ userRiskLevels: [RiskLevel.HIGH], session: { signInFrequency: SignInFrequency.everyTime() } })).not.toThrow();
-  expect(policy({ session: { signInFrequency: SignInFrequency.everyTime() } })).toThrow(/sign-in frequency|everyTime|every time/i);
+  expect(policy({ session: { signInFrequency: SignInFrequency.everyTime() } })).not.toThrow();
   expect(policy({ userRiskLevels: [RiskLevel.HIGH], session: { signInFrequency: SignInFrequency.everyTime(), applicationEnforcedRestrictions: true } })).toThrow(ValidationError);
+});
+
+test('Graph-accepted shapes are not contract problems: every time without risk, password change without every time', () => {
+  const body = base();
+  body.session_controls = { sign_in_frequency_interval: 'everyTime' };
+  expect(checkPolicyContract(body)).toEqual([]);
+  const change = base();
+  change.conditions.user_risk_levels = ['high'];
+  change.grant_controls = { operator: 'AND', built_in_controls: ['mfa', 'passwordChange'] };
+  expect(checkPolicyContract(change)).toEqual([]);
+  // what Graph does reject stays: password change without user risk
+  change.conditions.user_risk_levels = [];
+  expect(checkPolicyContract(change).map((p) => [p.kind, p.attribute])).toEqual([['apply', 'conditions.user_risk_levels']]);
 });

@@ -29,7 +29,7 @@ import {
 const MFA_ALL = 'Require MFA (Policy)';
 
 describe('rule catalogue', () => {
-  test('CA1-CA10, each with a severity, a one-line explanation and a source', () => {
+  test('CA1-CA14, each with a severity, a one-line explanation and a source', () => {
     expect(ConditionalAccessRules.RULES.map((r) => [r.id, r.severity])).toEqual([
       ['CA1', RuleSeverity.ERROR],
       ['CA2', RuleSeverity.WARNING],
@@ -41,6 +41,10 @@ describe('rule catalogue', () => {
       ['CA8', RuleSeverity.WARNING],
       ['CA9', RuleSeverity.ERROR],
       ['CA10', RuleSeverity.WARNING],
+      ['CA11', RuleSeverity.WARNING],
+      ['CA12', RuleSeverity.WARNING],
+      ['CA13', RuleSeverity.WARNING],
+      ['CA14', RuleSeverity.WARNING],
     ]);
     for (const r of ConditionalAccessRules.RULES) {
       expect(r.explanation).not.toContain('\n');
@@ -124,39 +128,47 @@ describe('CA2 report-only user action', () => {
   });
 });
 
-describe('CA3 Temporary Access Pass for guests', () => {
-  function tapStrength(stack: ReturnType<typeof newStack>): CustomAuthenticationStrength {
-    return new CustomAuthenticationStrength(stack, 'Tap', {
-      displayName: 'TAP or passkey',
-      allowedCombinations: [AuthenticationMethodCombination.TEMPORARY_ACCESS_PASS_ONE_TIME, AuthenticationMethodCombination.FIDO2],
-    });
+describe('CA3 a strength guests cannot satisfy', () => {
+  type TerraformStackOf = ReturnType<typeof newStack>;
+  function strength(stack: TerraformStackOf, id: string, ...combinations: AuthenticationMethodCombination[]): CustomAuthenticationStrength {
+    return new CustomAuthenticationStrength(stack, id, { displayName: id, allowedCombinations: combinations });
   }
+  const TAP = AuthenticationMethodCombination.TEMPORARY_ACCESS_PASS_ONE_TIME;
 
-  test('a TAP strength while All users (guests included) are in scope is a warning', () => {
+  test('a strength whose every combination needs TAP (or another method guests cannot use) while All users are in scope is a warning naming the methods', () => {
     const stack = newStack();
     quietPolicy(stack, 'Policy', {
-      includeUsers: IncludedUsers.all(), emergencyAccess: breakGlass, grant: GrantControls.requireAuthenticationStrength(tapStrength(stack)),
+      includeUsers: IncludedUsers.all(),
+      emergencyAccess: breakGlass,
+      grant: GrantControls.requireAuthenticationStrength(strength(stack, 'TAP or federated', TAP, AuthenticationMethodCombination.FEDERATED_MULTI_FACTOR)),
     });
     expect(check(stack)).toEqual([{
       ruleId: 'CA3',
       severity: RuleSeverity.WARNING,
       path: 'stack/Policy',
-      message: `[CA3] policy '${MFA_ALL}' requires a strength that relies on Temporary Access Pass while guests are included; TAP does not work for guests, so exclude GuestsOrExternalUsers.ALL or add a method guests have`,
+      message: `[CA3] policy '${MFA_ALL}' requires the strength 'TAP or federated' while guests are included, and every one of its combinations needs a method guests cannot use `
+        + '(Temporary Access Pass (one-time use), Federated multifactor); Graph accepts it, and guests in scope cannot satisfy it, so they are blocked; '
+        + 'exclude guests (GuestsOrExternalUsers.ALL) or allow a combination guests have, e.g. password with Microsoft Authenticator push, SMS or an OATH token',
     }]);
   });
 
-  test('quiet when guests are excluded, or when the strength has no TAP', () => {
+  test('quiet when one combination is usable by guests: the built-in Multifactor authentication (it also allows TAP), TAP or passkey, and the other built-ins', () => {
+    const stack = newStack();
+    const all = { includeUsers: IncludedUsers.all(), emergencyAccess: breakGlass };
+    quietPolicy(stack, 'BuiltInMfa', { ...all, grant: GrantControls.requireAuthenticationStrength(AuthenticationStrength.MULTIFACTOR_AUTHENTICATION) });
+    quietPolicy(stack, 'TapOrPasskey', { ...all, grant: GrantControls.requireAuthenticationStrength(strength(stack, 'TAP or passkey', TAP, AuthenticationMethodCombination.FIDO2)) });
+    quietPolicy(stack, 'Passwordless', { ...all, grant: GrantControls.requireAuthenticationStrength(AuthenticationStrength.PASSWORDLESS_MFA) });
+    quietPolicy(stack, 'PhishingResistant', { ...all, grant: GrantControls.requireAuthenticationStrength(AuthenticationStrength.PHISHING_RESISTANT_MFA) });
+    expect(check(stack)).toEqual([]);
+  });
+
+  test('quiet when guests are excluded', () => {
     const stack = newStack();
     quietPolicy(stack, 'GuestsExcluded', {
       includeUsers: IncludedUsers.all(),
       excludeUsers: { guestsOrExternalUsers: GuestsOrExternalUsers.ALL },
       emergencyAccess: breakGlass,
-      grant: GrantControls.requireAuthenticationStrength(tapStrength(stack)),
-    });
-    quietPolicy(stack, 'NoTap', {
-      includeUsers: IncludedUsers.all(),
-      emergencyAccess: breakGlass,
-      grant: GrantControls.requireAuthenticationStrength(AuthenticationStrength.PHISHING_RESISTANT_MFA),
+      grant: GrantControls.requireAuthenticationStrength(strength(stack, 'TAP only', TAP)),
     });
     expect(check(stack)).toEqual([]);
   });
