@@ -3,9 +3,11 @@ import * as path from 'path';
 import { TerraformStack } from 'cdktf';
 import { NAMED_LOCATION_IMPORT_PREFIX, POLICY_IMPORT_PREFIX } from './adoption';
 import { compareNormal, GraphDifference, normalObject, normalObjects, NormalObject } from './graph-normal-form';
-import { readGraphFiles } from './graph-reader';
+import { readGraphFiles, readGraphJson } from './graph-reader';
 import { fileSlug, UniqueNames } from './identifiers';
 import { namedLocationToGraph, policyToGraph, ResolveReference, strengthToGraph } from './model-to-graph';
+import type { TenantDiff, TenantDiffOptions } from './tenant-diff';
+import type * as Matching from './tenant-matching';
 import { ConditionalAccessModel } from '../model/conditional-access-model';
 import { ModelSource } from '../model/model';
 import { isExpression, parseReference } from '../model/references';
@@ -122,12 +124,17 @@ export class GraphExport {
   /** Resources the export leaves out, and why (e.g. a named location with neither `ip` nor `country`). */
   public readonly warnings: string[];
 
+  private readonly model: ConditionalAccessModel;
+  private readonly adopted = new Set<string>();
+
   private constructor(json: unknown, source: string, given?: ConditionalAccessModel) {
     const model = given ?? ConditionalAccessModel.fromTerraformJson(json, source);
+    this.model = model;
     this.source = source;
     this.references = [];
     this.warnings = [...model.warnings];
     const imports = importIds(json);
+    for (const address of imports.keys()) this.adopted.add(address);
     const strengthIds = new Map<string, string>();
     for (const [address, id] of imports) {
       if (address.startsWith('azuread_authentication_strength_policy.')) strengthIds.set(address, id);
@@ -236,6 +243,39 @@ export class GraphExport {
     if (problems.length > 0) throw new Error(`cannot compare: ${problems.join('; ')}`);
     const expected = docs.flatMap((d) => d.objects).map((o) => normalObject(o.json, o.kind));
     return compareNormal(expected, this.normalForms());
+  }
+
+  /**
+   * What applying the stack would change in a tenant, per policy and named location, in the portal's
+   * words. Both sides are compared in the Graph normal form (as `compareWith`), field by field; objects
+   * match by id where the stack adopts them (`importFrom`) or the state holds their id, else by kind
+   * and display name.
+   * @param tenant the parsed Graph JSON of the tenant: a list response (`{ "value": [...] }`), an array
+   *   or one object; v1.0 or beta; any key case
+   * @param options the Terraform state's ids
+   * @throws Error when an object has no display name, or two objects cannot be told apart
+   */
+  public diff(tenant: any, options?: TenantDiffOptions): TenantDiff {
+    return this.diffDocuments([readGraphJson(tenant, '<json>')], options);
+  }
+
+  /**
+   * `diff` for Graph JSON files (UTF-8 or UTF-16) and directories of them: the formats
+   * `cdktf-entra-ca import` reads.
+   * @param paths files or directories
+   * @param options the Terraform state's ids
+   * @throws Error when a file cannot be read or is not JSON, an object has no display name, or two
+   *   objects cannot be told apart; the message names the file
+   */
+  public diffFiles(paths: string[], options?: TenantDiffOptions): TenantDiff {
+    return this.diffDocuments(readGraphFiles(paths), options);
+  }
+
+  private diffDocuments(docs: ReturnType<typeof readGraphFiles>, options?: TenantDiffOptions): TenantDiff {
+    // Loaded on first use: an app that only exports does not load the diff's wording tables.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { diffTenant } = require('./tenant-matching') as typeof Matching;
+    return diffTenant({ source: this.source, objects: this.objects, model: this.model, adopted: this.adopted }, docs, options ?? {});
   }
 
   private normalForms(): NormalObject[] {

@@ -5,3 +5,5 @@ export { GraphExport, ExportedObjectKind } from './graph-export';
 export type { ExportedObject, GraphReference, GraphDifference } from './graph-export';
 export { ImportFindingKind, LossCategory, ImportStatus } from './import-finding';
 export type { ImportFinding } from './import-finding';
+export { TenantDiff, TenantChange, TenantMatch } from './tenant-diff';
+export type { TenantDiffOptions, TenantDiffCounts, ObjectDiff, FieldChange } from './tenant-diff';

@@ -3,6 +3,7 @@
  * The commands of `cdktf-entra-ca`, in the order `--help` lists them. Each module adds one command.
  */
 import { Command } from 'commander';
+import { registerDiff } from './diff';
 import { registerExport } from './export';
 import { registerGaps } from './gaps';
 import { registerImport } from './import';
@@ -16,4 +17,4 @@ import { CliIo } from '../cli-io';
 export type RegisterCommand = (program: Command, io: CliIo) => void;
 
 /** Every command. */
-export const COMMANDS: readonly RegisterCommand[] = [registerWhatIf, registerTest, registerLint, registerImport, registerExport, registerGaps, registerReport];
+export const COMMANDS: readonly RegisterCommand[] = [registerWhatIf, registerTest, registerLint, registerImport, registerExport, registerDiff, registerGaps, registerReport];
