@@ -4,6 +4,7 @@
  * groups described in portal words. Internal module; the public entry points are `WhatIf.findGaps` and
  * `WhatIf.signInClasses`.
  */
+import { createHash } from 'crypto';
 import { GapOptions, GapReport, GapUsers, Gap, SignInClass, SignInClassOptions } from './model';
 import { Choice, Explorer, OTHER_USERS, Partition, SignInClassLeaf, UsersScope } from './partition';
 import { GapRequirement } from './requirement';
@@ -13,20 +14,42 @@ import { CompiledPolicy, CompiledStack } from '../what-if/compiled-stack';
 import { WhatIfAccess, WhatIfAccessDecision, WhatIfAuthenticationStrength, WhatIfRequirement } from '../what-if/model';
 import { controlsLabel } from '../what-if/render';
 
+/** How long gap analysis runs by default before it stops and says what it did not finish. */
+export const DEFAULT_MAX_SECONDS = 60;
+
 /** Explores the classes (for tests and the report: the tree can classify sign-ins). */
 export function partition(stack: CompiledStack, options: SignInClassOptions, require?: GapRequirement): Partition {
   const check = require ? new RequirementCheck(stack, require) : undefined;
   return new Explorer(stack, {
     users: (options.users ?? GapUsers.ALL) as UsersScope,
     reportOnly: options.reportOnly ?? false,
+    deadline: deadline(options.maxSeconds),
     ...(check ? { met: (d: WhatIfAccessDecision) => check.meets(d) === true, relevant: (p: CompiledPolicy) => check.canMeet(p) } : {}),
   }).explore();
+}
+
+/** The exploration's deadline for a budget in seconds. */
+export function deadline(maxSeconds: number | undefined): number {
+  const seconds = maxSeconds ?? DEFAULT_MAX_SECONDS;
+  if (!(seconds > 0)) throw new Error(`maxSeconds: ${seconds} is not a positive number of seconds; give the time gap analysis may take, e.g. 60`);
+  return performance.now() + seconds * 1000;
+}
+
+/** What an unfinished exploration left out, in words. */
+export function unfinishedText(p: Partition, maxSeconds: number | undefined): string | undefined {
+  if (p.unfinished.length === 0) return undefined;
+  const shown = p.unfinished.slice(0, 5).join('; ');
+  const seconds = maxSeconds ?? DEFAULT_MAX_SECONDS;
+  return `stopped after ${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s (maxSeconds) before finishing ${p.unfinished.length} of the kinds of user × resources: ${shown}${p.unfinished.length > 5 ? '; …' : ''}. `
+    + 'The gaps listed are real; others may exist there. Give more time, or narrow the question (--users, --require).';
 }
 
 /** Every sign-in class. */
 export function signInClasses(stack: CompiledStack, options: SignInClassOptions = {}): SignInClass[] {
   const p = partition(stack, options);
   const words = new Describer(stack, p);
+  const stopped = unfinishedText(p, options.maxSeconds);
+  if (stopped) throw new Error(`signInClasses: ${stopped}`);
   return p.leaves.map((leaf) => ({
     description: words.describe(choiceLabels(leaf.choices)),
     access: leaf.decision.access,
@@ -44,19 +67,64 @@ export function findGaps(stack: CompiledStack, options: GapOptions): GapReport {
   const failing = p.leaves.filter((leaf) => check.meets(leaf.decision) !== true);
   const words = new Describer(stack, p);
   const groups = merge(failing.map((leaf) => ({ labels: choiceLabels(leaf.choices), key: outcomeKey(leaf, stack, check), leaves: [leaf] })));
-  const gaps: Gap[] = groups.map((g) => {
+  const all: Gap[] = groups.map((g) => {
     const leaf = g.leaves[0];
+    const unless = (leaf.exceptions ?? []).map((i) => stack.policies[i].info.address);
+    const description = words.describe(g.labels) + unlessPhrase(leaf, stack);
+    const outcome = leaf.inexact ? check.inexactOutcome(leaf.decision, stack) : check.outcome(leaf.decision, stack);
+    const onPurpose = deliberate(leaf, stack);
     return {
-      description: words.describe(g.labels),
-      outcome: leaf.inexact ? check.inexactOutcome(leaf.decision, stack) : check.outcome(leaf.decision, stack),
+      id: gapId(description, outcome),
+      description,
+      outcome,
+      unless,
+      ...(onPurpose ? { onPurpose } : {}),
       access: leaf.decision.access,
       policies: policiesOf(leaf, stack),
       signIn: leaf.signIn,
       classes: g.leaves.length,
     };
   });
-  gaps.sort((x, y) => y.classes - x.classes || x.description.localeCompare(y.description));
-  return { requirement: options.require.value, users: options.users ?? GapUsers.ALL, reportOnly: options.reportOnly ?? false, classes: p.leaves.length, gaps };
+  all.sort((x, y) => y.classes - x.classes || x.description.localeCompare(y.description));
+  const incomplete = unfinishedText(p, options.maxSeconds);
+  return {
+    requirement: options.require.value,
+    users: options.users ?? GapUsers.ALL,
+    reportOnly: options.reportOnly ?? false,
+    classes: p.leaves.length,
+    complete: incomplete === undefined,
+    ...(incomplete ? { incomplete } : {}),
+    gaps: all.filter((g) => g.onPurpose === undefined),
+    excludedOnPurpose: all.filter((g) => g.onPurpose !== undefined),
+  };
+}
+
+/** A gap's id: a short hash of what it covers and what they get (the same input gives the same id). */
+function gapId(description: string, outcome: string): string {
+  return `G-${createHash('sha256').update(`${description}\u0000${outcome}`).digest('hex').slice(0, 8)}`;
+}
+
+/** ` · unless A or B applies`: the policies that meet the requirement for some of the class's sign-ins. */
+function unlessPhrase(leaf: SignInClassLeaf, stack: CompiledStack): string {
+  const names = (leaf.exceptions ?? []).map((i) => stack.policies[i].info.displayName);
+  if (names.length === 0) return '';
+  const shown = names.length <= 4 ? names.join(', ') : `${names.slice(0, 3).join(', ')} or ${names.length - 3} other policies`;
+  return ` · unless ${names.length === 1 ? `${shown} applies` : `one of ${shown} applies`}`;
+}
+
+/**
+ * Why a class is excluded on purpose: it is the sign-ins of an identity the stack excludes deliberately (a user it
+ * is, a group or role it is in). Undefined for a hole.
+ */
+function deliberate(leaf: SignInClassLeaf, stack: CompiledStack): string | undefined {
+  for (const c of leaf.choices) {
+    if (c.value.other || c.value.id === 'out') continue;
+    const colon = c.dim.indexOf(':');
+    const key = colon < 0 ? undefined : c.dim.slice(colon + 1);
+    const why = key === undefined ? undefined : stack.deliberate.get(key);
+    if (why) return `${c.value.label}: ${why}`;
+  }
+  return undefined;
 }
 
 function policiesOf(leaf: SignInClassLeaf, stack: CompiledStack): string[] {
@@ -177,9 +245,11 @@ function strengthCombinations(stack: CompiledStack, q: string): Set<string> | un
 
 function outcomeKey(leaf: SignInClassLeaf, stack: CompiledStack, check: RequirementCheck): string {
   const d = leaf.decision;
+  // classes with other exceptions or another reason to be deliberate do not merge
+  const shared = [leaf.exceptions ?? [], deliberate(leaf, stack) ?? ''];
   // inexact classes merge by what they have in common: the words of the representative's outcome
-  if (leaf.inexact) return JSON.stringify(['inexact', check.outcome(d, stack)]);
-  return JSON.stringify([d.access, d.requirements.map((r) => r.address), d.undeterminedBy]);
+  if (leaf.inexact) return JSON.stringify(['inexact', check.outcome(d, stack), ...shared]);
+  return JSON.stringify([d.access, d.requirements.map((r) => r.address), d.undeterminedBy, ...shared]);
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -21,10 +21,17 @@ export interface SignInClassOptions {
    */
   readonly users?: GapUsers;
   /**
-   * Decide over report-only policies instead of enabled ones.
+   * Decide over the enabled and the report-only policies together, as if the report-only ones were on (the question
+   * to ask before switching them on). By default, over the enabled policies only.
    * @default false
    */
   readonly reportOnly?: boolean;
+  /**
+   * Stop after this many seconds: the result then says it is incomplete (`complete: false`) instead of running out
+   * of time or memory on a policy set whose sign-ins split into too many classes.
+   * @default 60
+   */
+  readonly maxSeconds?: number;
 }
 
 /** What to look for. */
@@ -51,10 +58,27 @@ export interface SignInClass {
 
 /** Sign-ins that do not face the requirement, merged from classes with the same outcome. */
 export interface Gap {
+  /**
+   * A stable id, derived from what the gap covers and its outcome (not from its position): the same policies give
+   * the same ids, so CI output can be diffed, e.g. `G-3f9a1c2e`.
+   */
+  readonly id: string;
   /** Who, to what, from where, in portal words, e.g. `guests · any app except Office 365 · outside trusted locations (HQ)`. */
   readonly description: string;
   /** What they get instead, e.g. `allowed without MFA`. */
   readonly outcome: string;
+  /**
+   * Addresses of the policies that meet the requirement for some sign-ins the description covers, not for the
+   * example one: those sign-ins are not in the gap ("unless one of these applies"). Empty when none.
+   */
+  readonly unless: string[];
+  /**
+   * Why the gap is deliberate, when it is: its sign-ins are those of an emergency-access account declared with
+   * `EmergencyAccess` (or a policy's `emergencyAccess`), of the Directory Synchronization Accounts role the
+   * templates exclude, or of directory roles excluded where rule CA7 is suppressed with a reason.
+   * @default - a hole, not an exclusion made on purpose
+   */
+  readonly onPurpose?: string;
   /** The access decision. */
   readonly access: WhatIfAccess;
   /** Addresses of the policies that apply (or, when undetermined, that might apply). */
@@ -74,10 +98,19 @@ export interface GapReport {
   readonly requirement: string;
   /** Whose sign-ins were explored. */
   readonly users: string;
-  /** Whether report-only policies were used instead of enabled ones. */
+  /** Whether the report-only policies were decided over as if on, together with the enabled ones. */
   readonly reportOnly: boolean;
+  /** Whether the analysis finished; when false, `gaps` lists what was found before `maxSeconds` ran out. */
+  readonly complete: boolean;
+  /**
+   * What was left unfinished, when `complete` is false.
+   * @default - the analysis finished
+   */
+  readonly incomplete?: string;
   /** The number of sign-in classes explored. */
   readonly classes: number;
-  /** The gaps; empty when every sign-in faces the requirement. */
+  /** The gaps that are holes; empty when every sign-in faces the requirement (or is excluded on purpose). */
   readonly gaps: Gap[];
+  /** The gaps that come from deliberate exclusions (see `Gap.onPurpose`), listed apart from the holes. */
+  readonly excludedOnPurpose: Gap[];
 }

@@ -29,11 +29,11 @@ import {
   CompiledStack,
   LOC_ALL_TRUSTED,
   LOC_UNKNOWN,
-  ST_ENABLED,
-  ST_REPORT_ONLY,
-  ST_UNKNOWN,
+  SCOPE_ENABLED,
+  SCOPE_REPORT_ONLY_AS_ON,
+  StateScope,
 } from '../what-if/compiled-stack';
-import { DeviceFacts, DeviceRule, DeviceRuleComparison, evaluateDeviceRule } from '../what-if/device-filter';
+import { DeviceFacts, DeviceRule, DeviceRuleComparison, deviceRuleProperties, evaluateDeviceRule } from '../what-if/device-filter';
 import { decision, Evaluator } from '../what-if/evaluator';
 import { parseIp, ParsedIp, RangeSet, v4Text, v6Text } from '../what-if/ip';
 import { EnumList, F, IdList, K_ADDRESS, K_GUID, PartialMembership, Term } from '../what-if/logic';
@@ -103,6 +103,12 @@ export interface SignInClassLeaf extends ClassOutcome {
    * cannot meet it) may still treat them differently. `decision` and `applying` are then the representative's.
    */
   readonly inexact?: boolean;
+  /**
+   * Gap analysis: indices of the policies that can meet the requirement and apply to some sign-ins of the class, not to
+   * its ordinary one. Those sign-ins meet the requirement; the class's gap is its other sign-ins ("unless one of these
+   * applies"), and `decision` is the ordinary sign-in's. Absent when none.
+   */
+  readonly exceptions?: readonly number[];
 }
 
 /** A node of the tree, kept to classify sign-ins. */
@@ -122,6 +128,11 @@ export interface Partition {
    * policy names, in no group or role they name, a browser on Windows, no risk, every other detail at its default.
    */
   readonly ordinarySignIns: ReadonlyMap<string, { [key: string]: any }>;
+  /**
+   * The roots (`<kind label> · <resource label>`) whose exploration did not finish before the deadline; empty when the
+   * exploration is complete.
+   */
+  readonly unfinished: readonly string[];
   /** Classifies a full sign-in into its leaf (for tests and the report). */
   classify(signIn: PreparedSignIn): SignInClassLeaf | undefined;
 }
@@ -144,7 +155,12 @@ export interface PartitionOptions {
   readonly onlyResources?: readonly string[];
   /** Explores this fixed IP region first (the report matrix), given as a representative address. */
   readonly fixedIp?: { readonly text: string; readonly label: string };
+  /** Stops exploring at this time (`performance.now()` milliseconds); the roots not finished are listed. */
+  readonly deadline?: number;
 }
+
+/** Thrown inside the exploration when the deadline has passed. */
+class DeadlinePassed extends Error {}
 
 // ---------------------------------------------------------------------------------------------------------------
 // The assignment: what a node knows about its sign-ins.
@@ -315,7 +331,7 @@ function guestLabel(type: string): string {
 export class Explorer {
   private readonly evaluator: Evaluator;
   private readonly policies: CompiledPolicy[];
-  private readonly scope: number;
+  private readonly scope: StateScope;
   private readonly index = new Map<string, number>();
   private readonly usedGuids = new Set<string>();
   private fresh = 0;
@@ -325,7 +341,12 @@ export class Explorer {
   private readonly otherGroup: string | undefined;
   private readonly otherRole: string | undefined;
   private readonly elsewhere: { text: string; ip: ParsedIp };
+  /** A country in no country location (when the stack has one). */
+  private readonly otherCountry: string | undefined;
+  /** A device with none of the properties the device filters read (when the stack has a filter). */
+  private readonly plainDevice: { [key: string]: null } | undefined;
   private readonly leaves: SignInClassLeaf[] = [];
+  private nodes = 0;
 
   private readonly resourceCache = new Map<boolean, ResourceValue[]>();
   private readonly ipSplits = new Map<string, Split>();
@@ -337,7 +358,7 @@ export class Explorer {
   constructor(private readonly stack: CompiledStack, private readonly options: PartitionOptions) {
     this.evaluator = new Evaluator(stack);
     this.policies = stack.policies;
-    this.scope = options.reportOnly ? ST_REPORT_ONLY : ST_ENABLED;
+    this.scope = options.reportOnly ? SCOPE_REPORT_ONLY_AS_ON : SCOPE_ENABLED;
     this.policies.forEach((p, i) => this.index.set(p.info.address, i));
     for (const p of this.policies) {
       for (const list of [p.incUsers, p.excUsers, p.incGroups, p.excGroups, p.incRoles, p.excRoles, p.incSps, p.excSps, p.incApps.ids, p.excApps.ids]) {
@@ -354,6 +375,10 @@ export class Explorer {
     this.otherGroup = opaque((p) => [p.incGroups, p.excGroups]) ? this.freshIdentity().json : undefined;
     this.otherRole = opaque((p) => [p.incRoles, p.excRoles]) ? this.freshIdentity().json : undefined;
     this.elsewhere = this.publicIpOutside(stack.locations.filter((l) => l.isIp && l.ranges !== null));
+    const countryLocations = stack.locations.filter((l) => !l.isIp && l.countries !== null);
+    this.otherCountry = countryLocations.length > 0 ? COUNTRY_CANDIDATES.find((c) => countryLocations.every((l) => !l.countries!.has(c))) : undefined;
+    const deviceProperties = new Set(this.policies.flatMap((p) => (p.deviceRule ? deviceRuleProperties(p.deviceRule) : [])));
+    this.plainDevice = deviceProperties.size > 0 ? Object.fromEntries([...deviceProperties].map((prop) => [prop, null])) : undefined;
     const relevant = options.relevant;
     const indices = this.policies.map((_, i) => i);
     this.explored = relevant ? indices.filter((i) => relevant(this.policies[i])) : indices;
@@ -364,6 +389,7 @@ export class Explorer {
   public explore(): Partition {
     const kinds = this.kinds().filter((k) => !this.options.onlyKinds || this.options.onlyKinds.includes(k.id));
     const roots = new Map<string, TreeNode>();
+    const unfinished: string[] = [];
     const ordinarySignIns = new Map<string, { [key: string]: any }>();
     const allResources: ResourceValue[] = [];
     const seen = new Set<string>();
@@ -391,9 +417,18 @@ export class Explorer {
           const value: IpValue = { id: `ip:${this.options.fixedIp.text}`, label: this.options.fixedIp.label, other: false, ip: parsed, text: this.options.fixedIp.text };
           a = { ...a, ip: value, choices: [...a.choices, { dim: 'ip', value }] };
         }
-        const { masks, unknown } = this.rootState();
-        roots.set(`${kind.id}|${resource.id}`, this.node(a, this.explored, masks, unknown));
         ordinarySignIns.set(`${kind.id}|${resource.id}`, this.representative(a));
+        if (unfinished.length > 0) {
+          unfinished.push(`${kind.label} · ${resource.label}`);
+          continue;
+        }
+        const { masks, unknown } = this.rootState();
+        try {
+          roots.set(`${kind.id}|${resource.id}`, this.node(a, this.explored, masks, unknown));
+        } catch (e) {
+          if (!(e instanceof DeadlinePassed)) throw e;
+          unfinished.push(`${kind.label} · ${resource.label}`);
+        }
       }
     }
     const leaves = this.leaves;
@@ -405,9 +440,15 @@ export class Explorer {
         const id = node.split.classify(s);
         node = id === undefined ? undefined : node.children.get(id);
       }
-      return node?.leaf;
+      const leaf = node?.leaf;
+      if (!leaf?.exceptions) return leaf;
+      // a sign-in an exception applies to meets the requirement: it is not in the class's gap
+      const masks = this.evaluator.masks(s);
+      if (!leaf.exceptions.some((i) => masks[i] === 0)) return leaf;
+      const applying = leaf.applying.filter((i) => masks[i] === 0);
+      return { choices: leaf.choices, decision: decision(this.policies, masks, this.scope, () => [], this.explored), applying, signIn: leaf.signIn, met: true };
     };
-    return { leaves, roots, kinds, resources: allResources, ordinarySignIns, classify };
+    return { leaves, roots, kinds, resources: allResources, ordinarySignIns, classify, unfinished };
   }
 
   /** The starting masks: the policies not explored (not relevant) start as not applying. */
@@ -425,6 +466,8 @@ export class Explorer {
    *   know it are evaluated again (the others read nothing that changed). Every policy at a root.
    */
   private node(a: Assignment, undecided: readonly number[], parentMasks: Int32Array, parentUnknown: Int32Array, changed?: number): TreeNode {
+    // the clock is read every 64 nodes (a node costs microseconds)
+    if (this.options.deadline !== undefined && (++this.nodes & 63) === 0 && performance.now() > this.options.deadline) throw new DeadlinePassed(); // eslint-disable-line no-bitwise
     const masks = parentMasks.slice();
     const unknown = parentUnknown.slice();
     /* eslint-disable-next-line no-bitwise */
@@ -434,7 +477,20 @@ export class Explorer {
     const still = undecided.filter((i) => masks[i] === R_NOT_ENOUGH_INFORMATION && this.inScope(i));
     const met = this.options.met?.(d) ?? false;
     if (d.access !== WhatIfAccess.UNDETERMINED || met) return this.leaf(a, d, masks, met);
-    const deciding = d.undeterminedBy.map((address) => this.index.get(address)!);
+    let deciding = d.undeterminedBy.map((address) => this.index.get(address)!);
+    if (this.options.met !== undefined) {
+      // Gap analysis splits only where a policy that can meet the requirement covers the node's ordinary sign-in (a
+      // broad policy: its exclusions and conditions are what separate the sign-ins it misses). When none does, the
+      // ordinary sign-in misses the requirement: the node is a gap, "unless" one of the undecided policies applies.
+      // Splitting on those narrow policies' conditions too would multiply every combination of them (a role, a
+      // group excluded from one policy, a client app, a country, ...) into classes nobody can read.
+      const ordinary = this.ordinary(a);
+      const om = masks.slice();
+      this.evaluator.masksFor(ordinary.prepared, still, om, new Int32Array(this.policies.length));
+      const broad = still.filter((i) => om[i] === 0);
+      if (broad.length === 0) return this.leaf(a, d, masks, false, { exceptions: still, ordinary });
+      deciding = broad;
+    }
     const split = this.chooseSplit(a, deciding, still, unknown);
     if (!split) return this.leaf(a, d, masks, false);
     const children = new Map<string, TreeNode>();
@@ -446,28 +502,37 @@ export class Explorer {
     return { dim: split.dim, split, children };
   }
 
-  /** @param met whether `d` meets the requirement (gap analysis) */
-  private leaf(a: Assignment, d: WhatIfAccessDecision, masks: Int32Array, met: boolean): TreeNode {
+  /**
+   * @param met whether `d` meets the requirement (gap analysis)
+   * @param gap gap analysis: the node's ordinary sign-in misses the requirement, and the undecided policies that can
+   *   meet it apply to other sign-ins of the node only (the class's exceptions)
+   */
+  private leaf(a: Assignment, d: WhatIfAccessDecision, masks: Int32Array, met: boolean, gap?: { exceptions: number[]; ordinary: OrdinarySignIn }): TreeNode {
     // the flag marks a class that stopped early on an undetermined decision that meets the requirement anyway
     const metEarly = met && d.access === WhatIfAccess.UNDETERMINED;
-    let signIn: { [key: string]: any } | undefined;
+    let signIn: { [key: string]: any } | undefined = gap?.ordinary.json;
     const representative = () => (signIn ??= this.representative(a));
     let inexact = false;
-    if (this.options.relevant !== undefined && d.access !== WhatIfAccess.UNDETERMINED && !met) {
-      // Explored over the relevant policies only, and none applies: the other policies decide the class's access.
-      // When the class does not decide them, it takes its representative's decision (inexact).
+    if (this.options.relevant !== undefined && !met && (gap !== undefined || d.access !== WhatIfAccess.UNDETERMINED)) {
+      // Explored over the relevant policies only, and none applies (beyond the exceptions): the other policies decide
+      // the class's access. When the class does not decide them, it takes its representative's decision (inexact).
       const all = masks.slice();
+      for (const i of gap?.exceptions ?? []) all[i] = R_POLICY_NOT_ENABLED;
       this.evaluator.masksFor(this.prepareForOthers(a), this.others, all, new Int32Array(this.policies.length));
       const exact = decision(this.policies, all, this.scope, () => []);
-      if (exact.access !== WhatIfAccess.UNDETERMINED) {
+      if (exact.access !== WhatIfAccess.UNDETERMINED && gap === undefined) {
         masks = all;
         d = exact;
       } else {
-        const prepared = prepareSignIn(representative(), this.stack);
-        if (Array.isArray(prepared)) throw new Error(`internal: a class representative is not a valid sign-in: ${prepared.join('; ')}`);
+        let prepared = gap?.ordinary.prepared;
+        if (prepared === undefined) {
+          const p = prepareSignIn(representative(), this.stack);
+          if (Array.isArray(p)) throw new Error(`internal: a class representative is not a valid sign-in: ${p.join('; ')}`);
+          prepared = p;
+        }
         masks = this.evaluator.masks(prepared);
         d = decision(this.policies, masks, this.scope, () => []);
-        inexact = true;
+        inexact = exact.access === WhatIfAccess.UNDETERMINED;
       }
     }
     const applying: number[] = [];
@@ -482,14 +547,14 @@ export class Explorer {
       },
       ...(metEarly ? { met: true } : {}),
       ...(inexact ? { inexact: true } : {}),
+      ...(gap && gap.exceptions.length > 0 ? { exceptions: gap.exceptions } : {}),
     };
     this.leaves.push(leaf);
     return { leaf };
   }
 
   private inScope(i: number): boolean {
-    const k = this.policies[i].stateKind;
-    return k === this.scope || k === ST_UNKNOWN;
+    return ((this.scope >> this.policies[i].stateKind) & 1) === 1; // eslint-disable-line no-bitwise
   }
 
   // -------------------------------------------------------------------------------------------------------------
@@ -961,9 +1026,19 @@ export class Explorer {
     return s;
   }
 
+  /** The node's ordinary sign-in (see `representative`), as JSON and prepared for the evaluator. */
+  private ordinary(a: Assignment): OrdinarySignIn {
+    const json = this.representative(a);
+    const prepared = prepareSignIn(json, this.stack);
+    if (Array.isArray(prepared)) throw new Error(`internal: an ordinary sign-in is not a valid sign-in: ${prepared.join('; ')}`);
+    return { json, prepared };
+  }
+
   /**
    * A concrete sign-in of the class: what was split, plus a value for every other detail the request has (any
-   * value: the class's decision does not depend on it). Groups and roles not split are "not a member".
+   * value: the class's decision does not depend on it), the ordinary one: a user no policy names, in no group or role
+   * they name, from an address and a country outside every named location, a browser on Windows on a device with
+   * none of the properties the device filters read, no risk.
    */
   private representative(a: Assignment): { [key: string]: any } {
     const e = a.enums;
@@ -992,14 +1067,14 @@ export class Explorer {
           : { '@odata.type': '#microsoft.graph.applicationContext', 'includeApplications': [a.resource.appJson] },
       signInConditions: {
         ipAddress: a.ip?.text ?? this.elsewhere.text,
-        ...(a.country ? { country: a.country } : {}),
+        ...(a.country || this.otherCountry ? { country: a.country ?? this.otherCountry } : {}),
         clientAppType: e.clientApp ?? 'browser',
         devicePlatform: e.platform ?? 'windows',
         signInRiskLevel: e.signInRisk ?? 'none',
         userRiskLevel: e.userRisk ?? 'none',
         insiderRiskLevel: e.insiderRisk ?? 'none',
         authenticationFlow: { transferMethod: e.flow ?? 'none' },
-        ...(a.device ? { deviceInfo: a.device.json } : {}),
+        ...(a.device || this.plainDevice ? { deviceInfo: a.device?.json ?? this.plainDevice } : {}),
       },
       appliedPoliciesOnly: false,
       directory: {
@@ -1043,6 +1118,12 @@ export class Explorer {
     const text = region?.text ?? PUBLIC_CANDIDATES[0];
     return { text, ip: parseIp(text)! };
   }
+}
+
+/** A node's ordinary sign-in. */
+interface OrdinarySignIn {
+  readonly json: { [key: string]: any };
+  readonly prepared: PreparedSignIn;
 }
 
 /** A split of a node on one dimension. */

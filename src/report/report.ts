@@ -4,8 +4,8 @@
  * CSS, no script, no network) or as Markdown. Internal module; `cdktf-entra-ca report` prints it.
  */
 import { Namer, PolicySummary, summarizePolicy } from './summary';
-import { findGaps, RequirementCheck } from '../gaps/analysis';
-import { GapReport, GapUsers } from '../gaps/model';
+import { DEFAULT_MAX_SECONDS, findGaps, RequirementCheck } from '../gaps/analysis';
+import { Gap, GapReport, GapUsers } from '../gaps/model';
 import { Explorer, ipRegions, SignInClassLeaf } from '../gaps/partition';
 import { GapRequirement } from '../gaps/requirement';
 import { ConditionalAccessModel } from '../model/conditional-access-model';
@@ -42,6 +42,8 @@ export interface Matrix {
   readonly locations: Array<{ readonly label: string; readonly trusted: boolean }>;
   /** `cells[kind][resource][location]`. */
   readonly cells: MatrixCell[][][];
+  /** Whether every cell was explored whole; when false, a cell's `worst` covers only what was explored in time. */
+  readonly complete: boolean;
   /** IP named locations left out of the columns (only the first ones get a column). */
   readonly omittedLocations: number;
 }
@@ -64,12 +66,19 @@ export interface ReportOptions {
   readonly require?: GapRequirement;
   /** At most this many IP named locations get a column (default 8). */
   readonly maxLocations?: number;
+  /** Stop the gap analysis and the matrix after this many seconds (default 60); the report then says what is incomplete. */
+  readonly maxSeconds?: number;
 }
 
 /** Builds the report data for a model. */
 export function buildReport(model: ConditionalAccessModel, options: ReportOptions = {}): ReportData {
   const requirement = options.require ?? GapRequirement.MFA;
   const stack = compileModel(model);
+  // one budget for the whole report: the matrix first, the gaps with what is left of it
+  const maxSeconds = options.maxSeconds ?? DEFAULT_MAX_SECONDS;
+  const end = performance.now() + maxSeconds * 1000;
+  const matrix = buildMatrix(stack, requirement, options.maxLocations ?? 8, end);
+  const left = Math.max(0.001, (end - performance.now()) / 1000);
   const namer = new Namer(model);
   const state = (s: string) => model.policies.filter((p) => p.state === s).length;
   return {
@@ -77,14 +86,14 @@ export function buildReport(model: ConditionalAccessModel, options: ReportOption
     requirement,
     counts: { total: model.policies.length, enabled: state('enabled'), reportOnly: state('enabledForReportingButNotEnforced'), disabled: state('disabled') },
     policies: model.policies.map((p) => summarizePolicy(p, namer)),
-    matrix: buildMatrix(stack, requirement, options.maxLocations ?? 8),
-    gaps: findGaps(stack, { require: requirement, users: GapUsers.ALL }),
+    matrix,
+    gaps: findGaps(stack, { require: requirement, users: GapUsers.ALL, maxSeconds: left }),
     findings: ConditionalAccessRules.lint(model),
     warnings: stack.warnings,
   };
 }
 
-function buildMatrix(stack: CompiledStack, requirement: GapRequirement, maxLocations: number): Matrix {
+function buildMatrix(stack: CompiledStack, requirement: GapRequirement, maxLocations: number, deadline: number): Matrix {
   const check = new RequirementCheck(stack, requirement);
   const ipLocations = stack.locations.filter((l) => l.isIp && l.ranges !== null);
   const shown = ipLocations.slice(0, maxLocations);
@@ -109,8 +118,19 @@ function buildMatrix(stack: CompiledStack, requirement: GapRequirement, maxLocat
     if (met === undefined) return 'undetermined';
     return leaf.decision.access === WhatIfAccess.REQUIRES_CONTROLS ? 'otherControls' : 'allowed';
   };
+  let complete = true;
   columns.forEach((column, c) => {
-    const p = new Explorer(stack, { users: 'all', reportOnly: false, fixedIp: { text: column.ip, label: column.label } }).explore();
+    // explored as gap analysis explores (the policies that can meet the requirement): a cell's outcomes are whether
+    // its sign-ins meet it, and how the example of each part that misses it fares
+    const p = new Explorer(stack, {
+      users: 'all',
+      reportOnly: false,
+      fixedIp: { text: column.ip, label: column.label },
+      deadline,
+      met: (d) => check.meets(d) === true,
+      relevant: (policy) => check.canMeet(policy),
+    }).explore();
+    if (p.unfinished.length > 0) complete = false;
     if (c === 0) {
       kinds = p.kinds;
       resources = p.resources;
@@ -144,6 +164,7 @@ function buildMatrix(stack: CompiledStack, requirement: GapRequirement, maxLocat
     resources: resources.map((r) => r.label),
     locations: columns.map(({ label, trusted }) => ({ label, trusted })),
     cells,
+    complete,
     omittedLocations: ipLocations.length - shown.length,
   };
 }
@@ -227,14 +248,19 @@ export function renderHtml(r: ReportData): string {
   });
   h.push('</table>');
   if (m.omittedLocations > 0) h.push(`<p class="muted">${m.omittedLocations} more IP named locations have no column.</p>`);
+  if (!m.complete) h.push('<p class="error">The matrix is incomplete: the time budget ran out; a cell\'s * covers only what was explored.</p>');
 
   h.push(`<h2>Gaps: sign-ins that do not face ${escapeHtml(req)}</h2>`);
-  if (r.gaps.gaps.length === 0) h.push(`<p>None: every sign-in faces ${escapeHtml(req)} (${r.gaps.classes} sign-in classes).</p>`);
-  for (const g of r.gaps.gaps) {
-    h.push(
-      `<div class="gap${g.access === WhatIfAccess.UNDETERMINED ? ' undetermined' : ''}"><b>${escapeHtml(g.description)}</b> → ${escapeHtml(g.outcome)}` +
-        `<br><span class="muted">sign-in:</span> <code>${escapeHtml(JSON.stringify(g.signIn))}</code></div>`,
-    );
+  if (r.gaps.incomplete) h.push(`<p class="error">Incomplete: ${escapeHtml(r.gaps.incomplete)}</p>`);
+  if (r.gaps.gaps.length === 0) h.push(`<p>None${r.gaps.complete ? '' : ' found'}: every sign-in faces ${escapeHtml(req)} (${r.gaps.classes} sign-in classes).</p>`);
+  const gapHtml = (g: Gap, purpose: boolean) =>
+    `<div class="gap${g.access === WhatIfAccess.UNDETERMINED || purpose ? ' undetermined' : ''}"><code>${g.id}</code> <b>${escapeHtml(g.description)}</b> → ${escapeHtml(g.outcome)}` +
+    `${purpose ? `<br><span class="muted">on purpose: ${escapeHtml(g.onPurpose!)}</span>` : ''}` +
+    `<br><span class="muted">sign-in:</span> <code>${escapeHtml(JSON.stringify(g.signIn))}</code></div>`;
+  for (const g of r.gaps.gaps) h.push(gapHtml(g, false));
+  if (r.gaps.excludedOnPurpose.length > 0) {
+    h.push('<h3>Excluded on purpose</h3>');
+    for (const g of r.gaps.excludedOnPurpose) h.push(gapHtml(g, true));
   }
 
   h.push('<h2>Policies</h2>', '<table class="policies"><tr><th>Policy</th><th>State</th><th>Users</th><th>Target resources</th><th>Conditions</th><th>Grant</th><th>Session</th></tr>');
@@ -296,8 +322,14 @@ export function renderMarkdown(r: ReportData): string {
   });
   if (m.omittedLocations > 0) out.push(`${m.omittedLocations} more IP named locations have no table.`, '');
   out.push(`## Gaps: sign-ins that do not face ${req}`, '');
-  if (r.gaps.gaps.length === 0) out.push(`None: every sign-in faces ${req} (${r.gaps.classes} sign-in classes).`, '');
-  r.gaps.gaps.forEach((g, i) => out.push(`${i + 1}. **${md(g.description)}** → ${md(g.outcome)}`, `   sign-in: \`${JSON.stringify(g.signIn)}\``));
+  if (!m.complete) out.push('The matrix is incomplete: the time budget ran out; a cell\'s * covers only what was explored.', '');
+  if (r.gaps.incomplete) out.push(`**Incomplete:** ${md(r.gaps.incomplete)}`, '');
+  if (r.gaps.gaps.length === 0) out.push(`None${r.gaps.complete ? '' : ' found'}: every sign-in faces ${req} (${r.gaps.classes} sign-in classes).`, '');
+  r.gaps.gaps.forEach((g) => out.push(`- \`${g.id}\` **${md(g.description)}** → ${md(g.outcome)}`, `  sign-in: \`${JSON.stringify(g.signIn)}\``));
+  if (r.gaps.excludedOnPurpose.length > 0) {
+    out.push('', '### Excluded on purpose', '');
+    r.gaps.excludedOnPurpose.forEach((g) => out.push(`- \`${g.id}\` **${md(g.description)}** → ${md(g.outcome)} (${md(g.onPurpose!)})`));
+  }
   out.push('', '## Policies', '', '| Policy | State | Users | Target resources | Conditions | Grant | Session |', '|---|---|---|---|---|---|---|');
   for (const p of r.policies) {
     out.push(`| **${md(p.displayName)}** | ${p.state} | ${md(p.users)} | ${md(p.resources)} | ${md(p.conditions.join('; ')) || '—'} | ${md(p.grant) || '—'} | ${md(p.session) || '—'} |`);

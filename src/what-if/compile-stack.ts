@@ -14,6 +14,11 @@ import { isExpression, parseReference } from '../model/references';
 import { NAMED_LOCATION_TYPE, STRENGTH_TYPE } from '../model/terraform-parser';
 import { isGuid } from '../private/validation';
 import { AUTHENTICATION_STRENGTH_PATH, builtInStrength } from '../vocabulary/authentication-strengths';
+import { DIRECTORY_ROLES } from '../vocabulary/directory-roles';
+
+const DIRECTORY_SYNCHRONIZATION_ACCOUNTS = DIRECTORY_ROLES.find((r) => r.constant === 'DIRECTORY_SYNCHRONIZATION_ACCOUNTS')!.templateId;
+/** The rule whose suppression marks a policy's excluded roles as deliberate (rules/ca7-excluded-directory-roles.ts). */
+const EXCLUDED_ROLES_RULE = 'CA7';
 
 /** Compiles a model. */
 export function compileModel(model: ConditionalAccessModel): CompiledStack {
@@ -60,10 +65,12 @@ export class StackCompiler {
       }
     }
     for (const l of this.locations) names.set(l.address, l.displayName);
+    const deliberate = this.deliberateExclusions();
     return {
       policies,
       locations: this.locations,
       names,
+      deliberate,
       hasUnknownNamedLocations: this.hasUnknownNamedLocations,
       addresses: [...defined, ...this.model.objects.map((o) => o.address)],
       warnings: this.warnings,
@@ -81,6 +88,22 @@ export class StackCompiler {
         return referenced.has(address) ? { key: address, kind: K_OPAQUE } : undefined;
       },
     };
+  }
+
+  /** See `CompiledStack.deliberate`. */
+  private deliberateExclusions(): Map<string, string> {
+    const out = new Map<string, string>([[DIRECTORY_SYNCHRONIZATION_ACCOUNTS, 'the Directory Synchronization Accounts role, which the templates exclude']]);
+    const add = (value: string, why: string) => {
+      const term = this.term(value);
+      if (term !== 'invalid' && !out.has(term.key)) out.set(term.key, why);
+    };
+    for (const p of this.model.policies) {
+      for (const u of p.declaredEmergencyAccess?.users ?? []) add(u, 'an emergency-access account (EmergencyAccess)');
+      for (const g of p.declaredEmergencyAccess?.groups ?? []) add(g, 'the emergency-access accounts (EmergencyAccess)');
+      const reason = p.suppressions?.[EXCLUDED_ROLES_RULE];
+      if (reason) for (const r of p.conditions.users?.excludeRoles ?? []) add(r, `a role excluded on purpose (${EXCLUDED_ROLES_RULE} suppressed: ${reason})`);
+    }
+    return out;
   }
 
   /** Records a warning about the stack. */

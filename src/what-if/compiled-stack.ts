@@ -18,6 +18,18 @@ export const ST_DISABLED: StateKind = 2;
 /** A Terraform expression or an invalid value: the state is not known offline. */
 export const ST_UNKNOWN: StateKind = 3;
 
+/** Which states a decision reads, one bit per `StateKind` (a state known only at apply time is always read). */
+export type StateScope = number;
+/** The enabled policies: what the tenant enforces now. */
+export const SCOPE_ENABLED: StateScope = (1 << ST_ENABLED) | (1 << ST_UNKNOWN); // eslint-disable-line no-bitwise
+/** The report-only policies alone (What-If's `outcome.reportOnly`). */
+export const SCOPE_REPORT_ONLY: StateScope = (1 << ST_REPORT_ONLY) | (1 << ST_UNKNOWN); // eslint-disable-line no-bitwise
+/**
+ * The enabled and the report-only policies together, as if the report-only ones were on: what the tenant would
+ * enforce after switching them on (the question asked of a mixed tenant before switching).
+ */
+export const SCOPE_REPORT_ONLY_AS_ON: StateScope = SCOPE_ENABLED | (1 << ST_REPORT_ONLY); // eslint-disable-line no-bitwise
+
 /** A location entry: `LOC_ALL`, `LOC_ALL_TRUSTED`, `LOC_UNKNOWN`, or (>= 0) an index into `CompiledStack.locations`. */
 export type LocationCode = number;
 /** `All`. */
@@ -141,6 +153,12 @@ export interface CompiledStack {
    * template id (for descriptions in portal words).
    */
   readonly names: ReadonlyMap<string, string>;
+  /**
+   * Identities excluded on purpose, by term key (the same keys the policies' lists hold), with why: the
+   * emergency-access accounts the stack declares, the Directory Synchronization Accounts role the templates exclude,
+   * and the roles a policy excludes where rule CA7 (excluded directory roles) is suppressed with a reason.
+   */
+  readonly deliberate: ReadonlyMap<string, string>;
   /** Resolves a Terraform address given in a sign-in; `undefined` when the stack neither defines nor references it. */
   resolveAddress(address: string, attributes: readonly string[]): Term | undefined;
 }

@@ -1,13 +1,16 @@
 /**
  * `cdktf-entra-ca report <stack> [--out <file>] [--format html|md] [--require <requirement>]`: one self-contained
  * page (no CDN, works offline) with every policy in portal words, a matrix of users × resources × locations with
- * the outcome colour-coded, the gaps and the lint findings. Exit 0, or 2 on bad input.
+ * the outcome colour-coded, the gaps and the lint findings. Exit 0, or 2 on bad input or when the gap analysis did
+ * not finish within --max-seconds (the report is still written, and says what is incomplete).
  */
 import * as fs from 'fs';
 import { Command } from 'commander';
+import { DEFAULT_MAX_SECONDS } from '../../gaps/analysis';
 import { GapRequirement } from '../../gaps/requirement';
 import type * as Report from '../../report/report';
-import { BadInput, CliIo, loadModel } from '../cli-io';
+import { BadInput, CliIo, EXIT_BAD_INPUT, loadModel } from '../cli-io';
+import { maxSecondsOption } from './gaps';
 
 /** Adds the command. */
 export function registerReport(program: Command, io: CliIo): void {
@@ -18,8 +21,9 @@ export function registerReport(program: Command, io: CliIo): void {
     .option('--out <file>', 'write the report to this file (default: standard output)')
     .option('--format <format>', 'html or md', 'html')
     .option('--require <requirement>', 'the requirement the gaps and the matrix colours are about (as for gaps --require)', 'mfa')
+    .option('--max-seconds <seconds>', 'stop the matrix and the gap analysis after this long; the report says what is incomplete (exit 2)', String(DEFAULT_MAX_SECONDS))
     .exitOverride()
-    .action((stack: string, opts: { out?: string; format: string; require: string }) => {
+    .action((stack: string, opts: { out?: string; format: string; require: string; maxSeconds: string }) => {
       if (opts.format !== 'html' && opts.format !== 'md') throw new BadInput(`--format: '${opts.format}' is not html or md`);
       let requirement: GapRequirement;
       try {
@@ -27,10 +31,11 @@ export function registerReport(program: Command, io: CliIo): void {
       } catch (e) {
         throw new BadInput(`--require: ${(e as Error).message}`);
       }
+      const maxSeconds = maxSecondsOption(opts.maxSeconds);
       const model = loadModel(io.resolve(stack));
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const report = require('../../report/report') as typeof Report;
-      const data = report.buildReport(model, { require: requirement });
+      const data = report.buildReport(model, { require: requirement, maxSeconds });
       const text = opts.format === 'md' ? report.renderMarkdown(data) : report.renderHtml(data);
       if (opts.out) {
         const file = io.resolve(opts.out);
@@ -42,6 +47,10 @@ export function registerReport(program: Command, io: CliIo): void {
         io.out(`${file}: ${data.counts.total} policies, ${data.gaps.gaps.length} gaps for ${requirement.value}, ${data.findings.length} lint findings\n`);
       } else {
         io.out(text);
+      }
+      if (!data.gaps.complete || !data.matrix.complete) {
+        io.err(`report: incomplete: ${data.gaps.incomplete ?? 'the matrix ran out of time'}\n`);
+        io.exit(EXIT_BAD_INPUT);
       }
     });
 }
