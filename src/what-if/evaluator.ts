@@ -15,10 +15,11 @@ import {
   GuestBlock,
   LOC_ALL,
   LOC_ALL_TRUSTED,
+  SCOPE_ENABLED,
+  SCOPE_REPORT_ONLY,
   ST_DISABLED,
-  ST_ENABLED,
-  ST_REPORT_ONLY,
   ST_UNKNOWN,
+  StateScope,
   TG_ACTIONS,
   TG_APPS,
 } from './compiled-stack';
@@ -141,7 +142,7 @@ export class Evaluator {
     const explain = (i: number): string[] => missingDetails(policies[i], unknown[i], signIn, this.stack);
     return {
       results,
-      outcome: { ...decision(policies, masks, ST_ENABLED, explain), reportOnly: decision(policies, masks, ST_REPORT_ONLY, explain) },
+      outcome: { ...decision(policies, masks, SCOPE_ENABLED, explain), reportOnly: decision(policies, masks, SCOPE_REPORT_ONLY, explain) },
       warnings: signIn.warnings,
     };
   }
@@ -355,10 +356,14 @@ export function implied(g: WhatIfGrantControls, requirements: readonly WhatIfReq
   return clauses.some((c) => c.every((x) => wanted.includes(x)));
 }
 
+/**
+ * The access decision of the policies in `scope` from their masks: blocked, the requirements of the applying grants,
+ * or undetermined when a policy that might apply (a value known only at apply time) could add a block or a control.
+ */
 export function decision(
   policies: CompiledPolicy[],
   masks: Int32Array,
-  state: number,
+  scope: StateScope,
   explain: (i: number) => string[],
   only?: readonly number[],
 ): WhatIfAccessDecision {
@@ -372,9 +377,8 @@ export function decision(
     const i = only ? only[k] : k;
     const p = policies[i];
     const mask = masks[i];
-    // a state only known at apply time may be either
-    const inScope = p.stateKind === state || p.stateKind === ST_UNKNOWN;
-    if (!inScope) continue;
+    // (a state only known at apply time is in every scope)
+    if (((scope >> p.stateKind) & 1) === 0) continue;
     if (mask === R_NOT_ENOUGH_INFORMATION) {
       undetermined.push(p.info.address);
       if (p.isBlock || p.hasGrant) (maybe ??= []).push(i);
