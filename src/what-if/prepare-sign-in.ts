@@ -218,14 +218,15 @@ class Validator {
 
 function odataType(v: Validator, obj: Json, path: string, allowed: readonly string[]): string | undefined {
   const raw = obj['@odata.type'];
-  const use = `use ${allowed.map((a) => `'${a}'`).join(' or ')}`;
+  // the fix is only worded for a problem (building it for every valid sign-in showed in the What-If throughput)
+  const use = (): string => `use ${allowed.map((a) => `'${a}'`).join(' or ')}`;
   if (raw === undefined || raw === null) {
-    v.problem(`${path}.@odata.type`, `is required; ${use}`);
+    v.problem(`${path}.@odata.type`, `is required; ${use()}`);
     return undefined;
   }
   const normalized = typeof raw === 'string' && !raw.startsWith('#') ? `#${raw}` : raw;
   if (typeof normalized === 'string' && allowed.includes(normalized)) return normalized;
-  v.problem(`${path}.@odata.type`, `${show(raw)} is not supported; ${use}`);
+  v.problem(`${path}.@odata.type`, `${show(raw)} is not supported; ${use()}`);
   return undefined;
 }
 
@@ -476,5 +477,30 @@ export function prepareSignIn(signIn: unknown, stack: CompiledStack): PreparedSi
     v.problem('appliedPoliciesOnly', `expected true or false, got ${show(applied)}`);
   }
   if (v.problems.length > 0) return v.problems;
-  return { ...identity, ...directory, ...context, ...conditions, appliedPoliciesOnly: applied === true, warnings: v.warnings };
+  // One literal rather than spreading the four parts: a spread of this many fields is a slow, allocating copy, and it
+  // was a third of the cost of `prepareSignIn`. Every sign-in then also has one shape for the evaluator's hot loop.
+  return {
+    isServicePrincipal: identity.isServicePrincipal,
+    user: identity.user,
+    externalUserType: identity.externalUserType,
+    externalTenant: identity.externalTenant,
+    servicePrincipal: identity.servicePrincipal,
+    memberOf: directory.memberOf,
+    roles: directory.roles,
+    context: context.context,
+    apps: context.apps,
+    userActionUrn: context.userActionUrn,
+    ip: conditions.ip,
+    country: conditions.country,
+    clientAppType: conditions.clientAppType,
+    devicePlatform: conditions.devicePlatform,
+    signInRisk: conditions.signInRisk,
+    userRisk: conditions.userRisk,
+    servicePrincipalRisk: conditions.servicePrincipalRisk,
+    insiderRisk: conditions.insiderRisk,
+    transferMethod: conditions.transferMethod,
+    device: conditions.device,
+    appliedPoliciesOnly: applied === true,
+    warnings: v.warnings,
+  };
 }

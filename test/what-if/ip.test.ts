@@ -1,5 +1,6 @@
 // IP parsing and CIDR range sets (the numeric structures behind the location condition).
 import * as fc from 'fast-check';
+import * as ipaddr from 'ipaddr.js';
 import { parseIp, RangeSet } from '../../src/what-if/ip';
 
 test('parses dotted IPv4, IPv6 and IPv4-mapped IPv6; rejects the rest', () => {
@@ -56,4 +57,32 @@ test('membership agrees with a brute-force prefix comparison (property)', () => 
       expect(set.contains(parseIp(ip.join('.'))!)).toBe(expected);
     }),
   );
+});
+
+test('dotted IPv4 addresses parse as ipaddr.js reads them: validity, number and special range (property)', () => {
+  // the reference: ipaddr.js alone, as parseIp worked before its dotted-quad fast path
+  const reference = (text: string) => {
+    if (!ipaddr.IPv4.isValidFourPartDecimal(text)) return undefined;
+    const addr = ipaddr.IPv4.parse(text);
+    const range = addr.range();
+    const [a, b, c, d] = addr.octets;
+    return { v4: ((a * 256 + b) * 256 + c) * 256 + d, v6: 0n, special: ['private', 'loopback', 'linkLocal'].includes(range) ? range : null };
+  };
+  // octets near the special ranges' edges, out of range, with leading zeros, in hex
+  const part = fc.oneof(
+    fc.integer({ min: 0, max: 255 }).map(String),
+    fc.constantFrom('0', '10', '15', '16', '31', '32', '127', '168', '169', '172', '192', '254', '255', '256', '999', '1000', '00', '01', '010', '0x10', ''),
+  );
+  fc.assert(
+    fc.property(fc.array(part, { minLength: 3, maxLength: 5 }), (parts) => {
+      const text = parts.join('.');
+      const expected = reference(text);
+      if (expected === undefined) expect(parseIp(text)).toBeUndefined();
+      else expect(parseIp(text)).toEqual(expected);
+    }),
+    { numRuns: 2000 },
+  );
+  for (const text of ['10.0.0.0', '10.255.255.255', '172.16.0.1', '172.31.255.255', '172.15.0.1', '172.32.0.1', '192.168.1.1', '192.169.1.1', '127.0.0.1', '169.254.0.1', '169.253.0.1', '0.0.0.0', '255.255.255.255']) {
+    expect(parseIp(text)).toEqual(reference(text));
+  }
 });
