@@ -69,8 +69,9 @@ export function findGaps(stack: CompiledStack, options: GapOptions): GapReport {
   const groups = merge(failing.map((leaf) => ({ labels: choiceLabels(leaf.choices), key: outcomeKey(leaf, stack, check), leaves: [leaf] })));
   const all: Gap[] = groups.map((g) => {
     const leaf = g.leaves[0];
-    const unless = (leaf.exceptions ?? []).map((i) => stack.policies[i].info.address);
-    const description = words.describe(g.labels) + unlessPhrase(leaf, stack);
+    const exceptions = [...new Set(g.leaves.flatMap((l) => l.exceptions ?? []))].sort((x, y) => x - y);
+    const unless = exceptions.map((i) => stack.policies[i].info.address);
+    const description = words.describe(g.labels) + unlessPhrase(exceptions, stack);
     const outcome = leaf.inexact ? check.inexactOutcome(leaf.decision, stack) : check.outcome(leaf.decision, stack);
     const onPurpose = deliberate(leaf, stack);
     return {
@@ -105,8 +106,8 @@ function gapId(description: string, outcome: string): string {
 }
 
 /** ` · unless A or B applies`: the policies that meet the requirement for some of the class's sign-ins. */
-function unlessPhrase(leaf: SignInClassLeaf, stack: CompiledStack): string {
-  const names = (leaf.exceptions ?? []).map((i) => stack.policies[i].info.displayName);
+function unlessPhrase(exceptions: readonly number[], stack: CompiledStack): string {
+  const names = exceptions.map((i) => stack.policies[i].info.displayName);
   if (names.length === 0) return '';
   const shown = names.length <= 4 ? names.join(', ') : `${names.slice(0, 3).join(', ')} or ${names.length - 3} other policies`;
   return ` · unless ${names.length === 1 ? `${shown} applies` : `one of ${shown} applies`}`;
@@ -245,8 +246,9 @@ function strengthCombinations(stack: CompiledStack, q: string): Set<string> | un
 
 function outcomeKey(leaf: SignInClassLeaf, stack: CompiledStack, check: RequirementCheck): string {
   const d = leaf.decision;
-  // classes with other exceptions or another reason to be deliberate do not merge
-  const shared = [leaf.exceptions ?? [], deliberate(leaf, stack) ?? ''];
+  // classes with another reason to be deliberate do not merge. Classes with other exceptions do: a policy that is not
+  // among a gap class's exceptions applies to none of its sign-ins, so the union of the exceptions is exact for both.
+  const shared = [deliberate(leaf, stack) ?? ''];
   // inexact classes merge by what they have in common: the words of the representative's outcome
   if (leaf.inexact) return JSON.stringify(['inexact', check.outcome(d, stack), ...shared]);
   return JSON.stringify([d.access, d.requirements.map((r) => r.address), d.undeterminedBy, ...shared]);

@@ -466,8 +466,8 @@ export class Explorer {
    *   know it are evaluated again (the others read nothing that changed). Every policy at a root.
    */
   private node(a: Assignment, undecided: readonly number[], parentMasks: Int32Array, parentUnknown: Int32Array, changed?: number): TreeNode {
-    // the clock is read every 64 nodes (a node costs microseconds)
-    if (this.options.deadline !== undefined && (++this.nodes & 63) === 0 && performance.now() > this.options.deadline) throw new DeadlinePassed(); // eslint-disable-line no-bitwise
+    // the clock is read at the first node and every 64 nodes after (a node costs microseconds)
+    if (this.options.deadline !== undefined && (++this.nodes & 63) === 1 && performance.now() > this.options.deadline) throw new DeadlinePassed(); // eslint-disable-line no-bitwise
     const masks = parentMasks.slice();
     const unknown = parentUnknown.slice();
     /* eslint-disable-next-line no-bitwise */
