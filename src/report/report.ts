@@ -8,6 +8,7 @@ import { DEFAULT_MAX_SECONDS, findGaps, RequirementCheck } from '../gaps/analysi
 import { Gap, GapReport, GapUsers } from '../gaps/model';
 import { Explorer, ipRegions, SignInClassLeaf } from '../gaps/partition';
 import { GapRequirement } from '../gaps/requirement';
+import type { TenantDiff } from '../graph/tenant-diff';
 import { ConditionalAccessModel } from '../model/conditional-access-model';
 import { ConditionalAccessRules } from '../rules/conditional-access-rules';
 import { RuleFinding, RuleSeverity } from '../rules/rule';
@@ -58,6 +59,8 @@ export interface ReportData {
   readonly gaps: GapReport;
   readonly findings: RuleFinding[];
   readonly warnings: string[];
+  /** What deploying the stack changes in a tenant, when the report was given the tenant's export. */
+  readonly tenantDiff?: TenantDiff;
 }
 
 /** Options of the report. */
@@ -68,6 +71,8 @@ export interface ReportOptions {
   readonly maxLocations?: number;
   /** Stop the gap analysis and the matrix after this many seconds (default 60); the report then says what is incomplete. */
   readonly maxSeconds?: number;
+  /** What deploying the stack changes in a tenant (`GraphExport.diffFiles`), shown in its own section. Default none. */
+  readonly tenantDiff?: TenantDiff;
 }
 
 /** Builds the report data for a model. */
@@ -90,6 +95,7 @@ export function buildReport(model: ConditionalAccessModel, options: ReportOption
     gaps: findGaps(stack, { require: requirement, users: GapUsers.ALL, maxSeconds: left }),
     findings: ConditionalAccessRules.lint(model),
     warnings: stack.warnings,
+    tenantDiff: options.tenantDiff,
   };
 }
 
@@ -221,6 +227,12 @@ export function renderHtml(r: ReportData): string {
       `<span><b>${r.gaps.gaps.length}</b> gaps for ${escapeHtml(req)}</span><span><b>${r.findings.length}</b> lint findings</span></p>`,
   );
 
+  if (r.tenantDiff) {
+    const c = r.tenantDiff.counts;
+    h.push('<h2>Changes in the tenant</h2>', `<p class="muted">What deploying the stack changes in ${escapeHtml(r.tenantDiff.tenantSources.join(', '))}: ${c.create} to create, ${c.update} to update, ${c.delete} to delete.</p>`);
+    h.push(`<pre class="diff">${escapeHtml(r.tenantDiff.toText())}</pre>`);
+  }
+
   h.push('<h2>Who gets in, and how</h2>');
   h.push(
     '<p class="muted">Enabled policies. Each cell\'s colour is what an ordinary sign-in of that kind gets, to that resource, from that location: a user no policy names, in no group or role they name, a browser on Windows, no risk. ' +
@@ -306,6 +318,7 @@ export function renderMarkdown(r: ReportData): string {
     `${r.counts.total} policies: ${r.counts.enabled} on, ${r.counts.reportOnly} report-only, ${r.counts.disabled} off; ${r.gaps.gaps.length} gaps for ${req}; ${r.findings.length} lint findings.`,
     '',
   );
+  if (r.tenantDiff) out.push('## Changes in the tenant', '', `What deploying the stack changes in ${r.tenantDiff.tenantSources.map((t) => `\`${t}\``).join(', ')}:`, '', '```', r.tenantDiff.toText().trimEnd(), '```', '');
   out.push(
     '## Who gets in, and how',
     '',

@@ -171,6 +171,41 @@ describe('diff: bad input is exit 2 with the file and the problem, and nothing i
   });
 });
 
+describe('report --tenant: the same changes in the report', () => {
+  test('Markdown and HTML carry the diff; the report still exits 0', () => {
+    write('tenant.json', list(policy({ state: 'enabledForReportingButNotEnforced' }), ipLocation()));
+    const md = run('report', 'stack', '--format', 'md', '--tenant', 'tenant.json');
+    expect(md.exitCode).toBe(0);
+    expect(md.stdout).toContain([
+      '## Changes in the tenant',
+      '',
+      `What deploying the stack changes in \`${path.join(tmp, 'tenant.json')}\`:`,
+      '',
+      '```',
+      `~ update policy "Require MFA outside the office" (matched by display name, id ${POLICY_MFA})`,
+      '    ! state change: Report-only → On',
+      `= unchanged named location "Office egress" (matched by display name, id ${LOCATION_OFFICE})`,
+      '0 to create, 1 to update, 0 to delete, 1 unchanged, 0 left alone',
+      '```',
+    ].join('\n'));
+    const html = run('report', 'stack', '--tenant', 'tenant.json', '--out', 'report.html');
+    expect(html.exitCode).toBe(0);
+    const page = fs.readFileSync(path.join(tmp, 'report.html'), 'utf8');
+    expect(page).toContain('<h2>Changes in the tenant</h2>');
+    expect(page).toContain(`<pre class="diff">~ update policy &quot;Require MFA outside the office&quot; (matched by display name, id ${POLICY_MFA})\n    ! state change: Report-only → On\n`);
+    // without --tenant there is no such section
+    expect(run('report', 'stack', '--format', 'md').stdout).not.toContain('## Changes in the tenant');
+  });
+
+  test('an unreadable export: exit 2 and no report written', () => {
+    write('tenant.json', 'not json');
+    const r = run('report', 'stack', '--tenant', 'tenant.json', '--out', 'report.html');
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(new RegExp(`^error: --tenant: ${escape(path.join(tmp, 'tenant.json'))}: is not valid JSON`));
+    expect(fs.existsSync(path.join(tmp, 'report.html'))).toBe(false);
+  });
+});
+
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
