@@ -28,8 +28,8 @@ export interface WordedChange {
   readonly field: string;
   readonly added: string[];
   readonly removed: string[];
-  readonly from?: string;
-  readonly to?: string;
+  readonly before?: string;
+  readonly after?: string;
   readonly text: string;
   readonly knownAtApply: boolean;
 }
@@ -199,7 +199,7 @@ export function changesBetween(kind: string, tenant: Json, stack: Json, name: Na
     }
     const from = words(f, before, name);
     const to = words(f, after, name);
-    out.push({ path: f.path, field: f.label, added: [], removed: [], from, to, text: `${f.label}: ${from} → ${to}`, knownAtApply: atApply(before) || atApply(after) });
+    out.push({ path: f.path, field: f.label, added: [], removed: [], before: from, after: to, text: `${f.label}: ${from} → ${to}`, knownAtApply: atApply(before) || atApply(after) });
   }
   out.push(...otherChanges(tenant, stack));
   return out;
@@ -219,14 +219,14 @@ export function describe(kind: string, form: Json, name: NameId): WordedChange[]
       field: f.label,
       added: f.shape === 'set' ? (v as unknown[]).map((x) => f.word(x, name)) : [],
       removed: [],
-      to: f.shape === 'set' ? undefined : w,
+      after: f.shape === 'set' ? undefined : w,
       text: `${f.label}: ${w}`,
       knownAtApply: atApply(v),
     });
   }
   const other = isObject(form[OTHER]) ? form[OTHER] : {};
   for (const [path, value] of Object.entries(other)) {
-    out.push({ path: `${OTHER}.${path}`, field: otherLabel(path), added: [], removed: [], to: JSON.stringify(value), text: `${otherLabel(path)}: ${JSON.stringify(value)}`, knownAtApply: false });
+    out.push({ path: `${OTHER}.${path}`, field: otherLabel(path), added: [], removed: [], after: JSON.stringify(value), text: `${otherLabel(path)}: ${JSON.stringify(value)}`, knownAtApply: false });
   }
   return out;
 }
@@ -244,7 +244,7 @@ function otherChanges(tenant: Json, stack: Json): WordedChange[] {
     if (same(before[path], after[path])) continue;
     const from = path in before ? JSON.stringify(before[path]) : 'none';
     const to = path in after ? JSON.stringify(after[path]) : 'none';
-    out.push({ path: `${OTHER}.${path}`, field: otherLabel(path), added: [], removed: [], from, to, text: `${otherLabel(path)}: ${from} → ${to}`, knownAtApply: false });
+    out.push({ path: `${OTHER}.${path}`, field: otherLabel(path), added: [], removed: [], before: from, after: to, text: `${otherLabel(path)}: ${from} → ${to}`, knownAtApply: false });
   }
   return out;
 }

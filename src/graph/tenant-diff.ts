@@ -41,12 +41,12 @@ export interface FieldChange {
    * The tenant's value in portal words, for a field that is not a list (or a list changed to or from "All").
    * @default - a list field whose items are in `added` / `removed`, or a new object
    */
-  readonly from?: string;
+  readonly before?: string;
   /**
    * The stack's value in portal words, for a field that is not a list (or a list changed to or from "All").
    * @default - a list field whose items are in `added` / `removed`
    */
-  readonly to?: string;
+  readonly after?: string;
   /** The change as one line, e.g. `Users › Exclude › Groups: − Break glass` or `State: Report-only → On`. */
   readonly text: string;
   /**

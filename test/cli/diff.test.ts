@@ -108,7 +108,7 @@ describe('diff', () => {
       text: `Users › Exclude › Groups: + ${GROUP_BREAK_GLASS}`,
       knownAtApply: false,
     });
-    expect(j.objects[1].changes).toEqual([expect.objectContaining({ field: 'Mark as trusted location', from: 'no', to: 'yes' })]);
+    expect(j.objects[1].changes).toEqual([expect.objectContaining({ field: 'Mark as trusted location', before: 'no', after: 'yes' })]);
   });
 
   test('a new stack against an empty tenant: every object created, exit 1', () => {

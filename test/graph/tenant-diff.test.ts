@@ -253,7 +253,7 @@ describe('portal words', () => {
     const j = JSON.parse(JSON.stringify(stack().diff(list(policy({ state: 'disabled' }), ipLocation())).toJson()));
     expect(j.hasChanges).toBe(true);
     expect(j.counts).toEqual({ create: 0, update: 1, delete: 0, unchanged: 1, leftAlone: 0 });
-    expect(j.objects[0]).toMatchObject({ kind: 'policy', change: 'update', stateChange: 'Off → On', changes: [{ path: 'state', field: 'State', from: 'Off', to: 'On', knownAtApply: false }] });
+    expect(j.objects[0]).toMatchObject({ kind: 'policy', change: 'update', stateChange: 'Off → On', changes: [{ path: 'state', field: 'State', before: 'Off', after: 'On', knownAtApply: false }] });
   });
 });
 

@@ -17,7 +17,7 @@ export function registerDiff(program: Command, io: CliIo): void {
     .argument('<stack>', 'a cdk.tf.json, or a stack directory containing one (cdktf.out/stacks/<name>)')
     .argument('<exports...>', 'the tenant\'s Graph JSON: files or directories (a GET .../policies response, single objects, PowerShell SDK exports; UTF-8 or UTF-16)')
     .option('--state <file>', 'the Terraform state (terraform state pull, or terraform show -json): match by its ids, and show objects it manages that the stack no longer has as deleted')
-    .option('--json', 'print { hasChanges, counts, objects: [ { kind, change, displayName, address, id, matchedBy, stateChange, changes: [ { field, added, removed, from, to, text } ] } ], warnings }')
+    .option('--json', 'print { hasChanges, counts, objects: [ { kind, change, displayName, address, id, matchedBy, stateChange, changes: [ { field, added, removed, before, after, text } ] } ], warnings }')
     .exitOverride()
     .action((stack: string, exports: string[], opts: { state?: string; json?: boolean }) => {
       // Loaded here, not at CLI start: only this command needs the exporter.
