@@ -42,6 +42,12 @@ const project = new cdktf.ConstructLibraryCdktf({
   depsUpgrade: false,
   pullRequestTemplate: false,
   docgen: true,
+  // The Python package (jsii-pacmak): `npx projen package:python` writes dist/python/*.whl.
+  // examples/python is a Python CDKTF app over that wheel; scripts/python-check.sh holds it to the TypeScript examples.
+  publishToPypi: {
+    distName: 'cdktf-entra-conditional-access',
+    module: 'cdktf_entra_conditional_access',
+  },
   // Examples are compiled by `cdktf synth` (ts-node), not by jsii.
   excludeTypescript: ['examples/**'],
   // Source maps beside the JavaScript (lib/**/*.js.map, sources inlined there) instead of inside it:
@@ -64,7 +70,7 @@ const project = new cdktf.ConstructLibraryCdktf({
       maxWorkers: 2,
     },
   },
-  gitignore: ['cdktf.out/', '.consumer/', '*.cpuprofile', '.bench/'],
+  gitignore: ['cdktf.out/', '.consumer/', '*.cpuprofile', '.bench/', '.python-check/', '__pycache__/'],
 });
 
 // eslint-import-resolver-typescript v4 resolves through unrs-resolver too (see jestVersion);
@@ -82,7 +88,7 @@ project.package.addField('overrides', {
   '@cdktf/node-pty-prebuilt-multiarch': '$@cdktf/node-pty-prebuilt-multiarch',
 });
 
-for (const p of ['cdktf.out/', 'examples/', 'bench/', '.bench/', 'build-tools/', 'scripts/', '.ci/', '.consumer/', 'cdktf.json']) {
+for (const p of ['cdktf.out/', 'examples/', 'bench/', '.bench/', 'build-tools/', 'scripts/', '.ci/', '.consumer/', '.python-check/', 'cdktf.json']) {
   project.addPackageIgnore(p);
 }
 
