@@ -15,7 +15,7 @@ export const CA11_EVERY_TIME_SIGN_IN_FREQUENCY: IConditionalAccessRule = {
   id: 'CA11',
   name: 'every-time-sign-in-frequency',
   severity: RuleSeverity.WARNING,
-  explanation: 'Sign-in frequency "every time" outside risky users, risky sign-ins and Intune enrollment (the scopes the Graph v1.0 reference names): Graph accepts it and asks for full reauthentication at every sign-in in scope.',
+  explanation: 'Sign-in frequency "every time" outside risky users, risky sign-ins and Intune enrollment (the scopes the Graph v1.0 reference names): Graph accepts it and asks for reauthentication at every sign-in in scope.',
   source: 'Graph beta signInFrequencySessionControl: everyTime "is available for risky users, risky sign-ins, Intune device enrollment, any application, authentication context, and user actions"; the v1.0 page names only the first three',
   check: (model: ConditionalAccessModel): RuleViolation[] => model.policies.flatMap((p) => {
     if (p.sessionControls?.signInFrequency?.frequencyInterval !== 'everyTime') return [];
@@ -25,7 +25,7 @@ export const CA11_EVERY_TIME_SIGN_IN_FREQUENCY: IConditionalAccessRule = {
     return [{
       address: p.address,
       message: `policy '${p.displayName}' sets sign-in frequency every time on ${scope(p)} without a user or sign-in risk condition; `
-        + 'Graph accepts it (its beta reference lists any application and user actions) and asks for full reauthentication at every sign-in in scope, '
+        + 'Graph accepts it (its beta reference lists any application and user actions) and asks for reauthentication at every sign-in in scope, '
         + 'while its v1.0 reference names only risky users, risky sign-ins and Intune enrollment',
       fix: 'if reauthentication at every sign-in is intended (e.g. before registering security information), suppress CA11 with that reason; '
         + 'otherwise use SignInFrequency.hours(n) or .days(n), or add userRiskLevels / signInRiskLevels',

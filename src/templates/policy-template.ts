@@ -187,7 +187,7 @@ export class PolicyTemplate {
    * Deviation: the page grants "Require risk remediation" with an authentication strength. Provider 3.7.0
    * does not accept `riskRemediation` in `built_in_controls`, so the policy is the closest deployable one, the
    * template the portal gallery and the earlier page ship: "Require multifactor authentication" and "Require
-   * password change", all required, with the mandatory session control "Sign-in frequency: Every time".
+   * password change", all required, with the session control "Sign-in frequency: Every time" the page selects.
    */
   public static readonly REQUIRE_PASSWORD_CHANGE_FOR_HIGH_RISK_USERS = new PolicyTemplate(
     'REQUIRE_PASSWORD_CHANGE_FOR_HIGH_RISK_USERS', 'Require password change for high-risk users', 'policy-risk-based-user', '2025-10-30',

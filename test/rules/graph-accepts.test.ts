@@ -64,7 +64,7 @@ function imported(graph: Record<string, any>): { result: GraphImport; difference
 const summary = (findings: RuleFinding[]) => findings.map((f) => [f.ruleId, f.severity]);
 
 describe('sign-in frequency every time on the register security information user action (doc 001 "Combined Security Info Registration with TAP", every-time reauthentication)', () => {
-  const CA11 = "policy 'Shape' sets sign-in frequency every time on the user action 'Register security information' without a user or sign-in risk condition; Graph accepts it (its beta reference lists any application and user actions) and asks for full reauthentication at every sign-in in scope, while its v1.0 reference names only risky users, risky sign-ins and Intune enrollment";
+  const CA11 = "policy 'Shape' sets sign-in frequency every time on the user action 'Register security information' without a user or sign-in risk condition; Graph accepts it (its beta reference lists any application and user actions) and asks for reauthentication at every sign-in in scope, while its v1.0 reference names only risky users, risky sign-ins and Intune enrollment";
 
   test('written by hand: synthesizes every time on the user action, CA11 warns with what Graph does', () => {
     const { body, findings } = handWritten({
