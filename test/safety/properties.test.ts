@@ -312,8 +312,8 @@ const generalArb: fc.Arbitrary<PolicySpec> = fc.record({
 }).chain((g) => {
   const allApps = g.target.kind === 'apps' && g.target.include.includes('All');
   const needsSession = !g.grant || g.sessionSeed;
-  const risky = !!(g.signInRisk || g.userRisk);
-  return (needsSession ? sessionArb(allApps).filter((s) => risky || s.frequency?.kind !== 'everyTime') : fc.constant(undefined)).map((session): PolicySpec => ({
+  // every time is taken on any application and user action, risky or not (Graph beta signInFrequencySessionControl; issue 20)
+  return (needsSession ? sessionArb(allApps) : fc.constant(undefined)).map((session): PolicySpec => ({
     variant: 'general',
     ...g.common,
     users: g.users,
