@@ -6,7 +6,8 @@ import { GuestsOrExternalUsersModel } from '../model/model';
  * CA13: guest or external users "from selected tenants" with no tenant selected (`externalTenants`
  * `enumerated`, empty `members`). Graph and provider 3.7.0's schema accept it (one real tenant has four
  * such policies), so the constructs accept it; the selection matches guests of those types from none of
- * the listed tenants, i.e. nobody (the What-If evaluator reads it so too).
+ * the listed tenants, i.e. nobody. Graph's reference does not say what an empty list matches
+ * (*unverified*): it is read as "no tenant", as the What-If evaluator reads it.
  */
 export const CA13_ENUMERATED_TENANTS_WITHOUT_MEMBERS: IConditionalAccessRule = {
   id: 'CA13',
