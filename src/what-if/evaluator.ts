@@ -24,7 +24,7 @@ import {
   TG_APPS,
 } from './compiled-stack';
 import { DeviceFacts, deviceRuleProperties, evaluateDeviceRule } from './device-filter';
-import { and3, decide, EnumList, F, hasAnyPartial, K_GUID, K_OPAQUE, not3, or3, T, Tri, U } from './logic';
+import { and3, decide, EnumList, F, hasAnyPartial, IdList, K_GUID, K_OPAQUE, not3, or3, T, Term, Tri, U } from './logic';
 import {
   ANALYSIS_REASONS,
   R_APPLICATION,
@@ -51,6 +51,7 @@ const reasonStrings = new Map<number, string>([[0, 'notSet']]);
 
 /** The `analysisReasons` string of a mask (cached: masks repeat). */
 export function reasonsOf(mask: number): string {
+  if (mask === 0) return 'notSet';
   let s = reasonStrings.get(mask);
   if (s === undefined) {
     const parts: string[] = [];
@@ -63,33 +64,110 @@ export function reasonsOf(mask: number): string {
   return s;
 }
 
+/** `IdentityIndex` slot flags: the list is empty; a GUID term may equal an entry; an opaque term may. */
+const LIST_EMPTY = 1;
+const UNKNOWN_FOR_GUID = 2;
+const UNKNOWN_FOR_OPAQUE = 4;
+
+/**
+ * Which of the policies' include and exclude lists for one sign-in field (users, groups, roles or service
+ * principals) hold a term of the current sign-in: `has(slot)` is `list.hasAny(terms)` for the list in that slot
+ * (policy i's include list in slot 2i, its exclude list in 2i + 1).
+ *
+ * Why: looking every term of the sign-in up in every list of every policy was a fifth of the What-If time. Here each
+ * key maps, once per stack, to the slots of the lists that hold it; `mark` looks each term of a sign-in up once and
+ * stamps those slots with the sign-in's generation, and `has` reads a stamp. A list that holds no term is unknown
+ * when one of them could still equal an entry (`IdList.has`: a GUID term against an opaque entry, an opaque term
+ * against a GUID or opaque one).
+ */
+class IdentityIndex {
+  private readonly byKey = new Map<string, number[]>();
+  private readonly flags: Uint8Array;
+  private readonly stamps: Int32Array;
+  private generation = 0;
+  private terms: readonly Term[] | null = null;
+  /** `UNKNOWN_FOR_GUID` / `UNKNOWN_FOR_OPAQUE` when the sign-in has a GUID / an opaque term. */
+  private kinds = 0;
+
+  constructor(policies: readonly CompiledPolicy[], lists: (p: CompiledPolicy) => [IdList, IdList]) {
+    this.flags = new Uint8Array(2 * policies.length);
+    this.stamps = new Int32Array(2 * policies.length);
+    policies.forEach((p, i) => lists(p).forEach((list, k) => {
+      const slot = 2 * i + k;
+      this.flags[slot] =
+        (list.empty ? LIST_EMPTY : 0) | (list.hasOpaque ? UNKNOWN_FOR_GUID : 0) | (list.hasOpaque || list.hasGuid ? UNKNOWN_FOR_OPAQUE : 0);
+      for (const key of list.keys) {
+        const slots = this.byKey.get(key);
+        if (slots === undefined) this.byKey.set(key, [slot]);
+        else slots.push(slot);
+      }
+    }));
+  }
+
+  /** Takes in the sign-in's terms for the field (`null`: the sign-in does not say). */
+  public mark(terms: readonly Term[] | null): void {
+    if (++this.generation === 0x40000000) {
+      this.stamps.fill(0);
+      this.generation = 1;
+    }
+    this.terms = terms;
+    this.kinds = 0;
+    if (terms === null) return;
+    for (const t of terms) {
+      if (t.kind === K_GUID) this.kinds |= UNKNOWN_FOR_GUID;
+      else if (t.kind === K_OPAQUE) this.kinds |= UNKNOWN_FOR_OPAQUE;
+      const slots = this.byKey.get(t.key);
+      if (slots !== undefined) for (const slot of slots) this.stamps[slot] = this.generation;
+    }
+  }
+
+  /** Whether the list in `slot` holds a term of the sign-in (`IdList.hasAny`). */
+  public has(slot: number): Tri {
+    const flags = this.flags[slot];
+    if ((flags & LIST_EMPTY) !== 0) return F;
+    if (this.terms === null) return U;
+    if (this.stamps[slot] === this.generation) return T;
+    return (flags & this.kinds) !== 0 ? U : F;
+  }
+}
+
 /** Evaluates compiled policies; holds per-sign-in caches, so one instance serves one stack. */
 export class Evaluator {
   private readonly locationCache: Int8Array;
   private signIn!: PreparedSignIn;
   private trusted: Tri = U;
+  /** The sign-in is a guest's or an external user's. */
+  private isGuest = false;
   /** The reason bits of the conditions of the current policy that were unknown. */
   private unknown = 0;
   /** Per policy of the last `masks` call: the reason bits of its unknown conditions. */
   private unknownMasks: Int32Array = new Int32Array(0);
+  /**
+   * `report`'s masks and unknown-condition bits, reused from one call to the next: `report` keeps neither, and two
+   * typed arrays per sign-in were a measurable part of the What-If throughput.
+   */
+  private readonly reportMasks: Int32Array;
+  private readonly reportUnknown: Int32Array;
+  private readonly users: IdentityIndex;
+  private readonly groups: IdentityIndex;
+  private readonly roles: IdentityIndex;
+  private readonly servicePrincipals: IdentityIndex;
 
   constructor(private readonly stack: CompiledStack) {
     this.locationCache = new Int8Array(stack.locations.length);
+    this.reportMasks = new Int32Array(stack.policies.length);
+    this.reportUnknown = new Int32Array(stack.policies.length);
+    this.users = new IdentityIndex(stack.policies, (p) => [p.incUsers, p.excUsers]);
+    this.groups = new IdentityIndex(stack.policies, (p) => [p.incGroups, p.excGroups]);
+    this.roles = new IdentityIndex(stack.policies, (p) => [p.incRoles, p.excRoles]);
+    this.servicePrincipals = new IdentityIndex(stack.policies, (p) => [p.incSps, p.excSps]);
   }
 
   /** Evaluates every policy; returns one reason mask per policy (0 = applies). */
   public masks(signIn: PreparedSignIn): Int32Array {
-    this.signIn = signIn;
-    this.locationCache.fill(-1);
-    this.trusted = this.computeTrusted();
-    const policies = this.stack.policies;
-    const out = new Int32Array(policies.length);
-    const unknown = new Int32Array(policies.length);
-    for (let i = 0; i < policies.length; i++) {
-      this.unknown = 0;
-      out[i] = this.policyMask(policies[i]);
-      unknown[i] = this.unknown;
-    }
+    const out = new Int32Array(this.stack.policies.length);
+    const unknown = new Int32Array(this.stack.policies.length);
+    this.evaluateAll(signIn, out, unknown);
     this.unknownMasks = unknown;
     return out;
   }
@@ -99,13 +177,11 @@ export class Evaluator {
    * policies are already decided), writing their masks and unknown-condition bits into `masks` / `unknown`.
    */
   public masksFor(signIn: PreparedSignIn, indices: readonly number[], masks: Int32Array, unknown: Int32Array): void {
-    this.signIn = signIn;
-    this.locationCache.fill(-1);
-    this.trusted = this.computeTrusted();
+    this.bind(signIn);
     const policies = this.stack.policies;
     for (const i of indices) {
       this.unknown = 0;
-      masks[i] = this.policyMask(policies[i]);
+      masks[i] = this.policyMask(policies[i], i);
       unknown[i] = this.unknown;
     }
   }
@@ -120,34 +196,59 @@ export class Evaluator {
 
   /** Evaluates and builds the report. */
   public report(signIn: PreparedSignIn): WhatIfReport {
-    const masks = this.masks(signIn);
-    const unknown = this.unknownMasks;
+    const masks = this.reportMasks;
+    const unknown = this.reportUnknown;
+    this.evaluateAll(signIn, masks, unknown);
     const policies = this.stack.policies;
     const results: WhatIfPolicyResult[] = [];
+    const appliedOnly = signIn.appliedPoliciesOnly;
     for (let i = 0; i < policies.length; i++) {
       const mask = masks[i];
-      if (signIn.appliedPoliciesOnly && mask !== 0) continue;
-      const p = policies[i];
-      const result: { -readonly [K in keyof WhatIfPolicyResult]: WhatIfPolicyResult[K] } = {
-        address: p.info.address,
-        displayName: p.info.displayName,
-        state: p.info.state,
-        policyApplies: mask === 0,
-        analysisReasons: reasonsOf(mask),
-      };
-      if (p.grantControls) result.grantControls = p.grantControls;
-      if (p.sessionControls) result.sessionControls = p.sessionControls;
-      results.push(result);
+      if (!appliedOnly || mask === 0) results.push(policyResult(policies[i], mask));
     }
     const explain = (i: number): string[] => missingDetails(policies[i], unknown[i], signIn, this.stack);
+    const enabled = decision(policies, masks, SCOPE_ENABLED, explain);
     return {
       results,
-      outcome: { ...decision(policies, masks, SCOPE_ENABLED, explain), reportOnly: decision(policies, masks, SCOPE_REPORT_ONLY, explain) },
+      // the fields of `enabled` written out rather than spread (a spread copy is slow), in its order
+      outcome: {
+        access: enabled.access,
+        requirements: enabled.requirements,
+        blockedBy: enabled.blockedBy,
+        undetermined: enabled.undetermined,
+        undeterminedBy: enabled.undeterminedBy,
+        missing: enabled.missing,
+        reportOnly: decision(policies, masks, SCOPE_REPORT_ONLY, explain),
+      },
       warnings: signIn.warnings,
     };
   }
 
-  private policyMask(p: CompiledPolicy): number {
+  /** Takes in a sign-in: what every policy reads of it the same way is worked out once. */
+  private bind(signIn: PreparedSignIn): void {
+    this.signIn = signIn;
+    this.isGuest = signIn.externalUserType !== 'none';
+    this.locationCache.fill(-1);
+    this.trusted = this.computeTrusted();
+    this.users.mark(signIn.user);
+    this.groups.mark(signIn.memberOf);
+    this.roles.mark(signIn.roles);
+    this.servicePrincipals.mark(signIn.servicePrincipal);
+  }
+
+  /** Evaluates every policy into `masks` and `unknown` (see `masks` and `lastUnknownMasks`). */
+  private evaluateAll(signIn: PreparedSignIn, masks: Int32Array, unknown: Int32Array): void {
+    this.bind(signIn);
+    const policies = this.stack.policies;
+    for (let i = 0; i < policies.length; i++) {
+      this.unknown = 0;
+      masks[i] = this.policyMask(policies[i], i);
+      unknown[i] = this.unknown;
+    }
+  }
+
+  /** Policy `p`, at index `i`: its reason mask. */
+  private policyMask(p: CompiledPolicy, i: number): number {
     if (p.stateKind === ST_DISABLED) return R_POLICY_NOT_ENABLED;
     const s = this.signIn;
     let mask = p.staticMask;
@@ -158,14 +259,14 @@ export class Evaluator {
       if (!p.hasClientApplications) {
         mask |= R_WORKLOAD_IDENTITIES;
       } else {
-        const inc = p.incSpAllInTenant ? T : p.incSps.hasAny(s.servicePrincipal);
-        r = decide(inc, p.excSps.hasAny(s.servicePrincipal));
+        const inc = p.incSpAllInTenant ? T : this.servicePrincipals.has(2 * i);
+        r = decide(inc, this.servicePrincipals.has(2 * i + 1));
         if (p.spFilter && r !== F) r = U; // the filter reads custom security attributes the sign-in cannot give
         mask |= this.bit(r, R_WORKLOAD_IDENTITIES);
       }
       if (p.spRisk !== null) mask |= this.bit(p.spRisk.match(s.servicePrincipalRisk), R_WORKLOAD_IDENTITIES);
     } else if (p.hasUsers) {
-      mask |= this.bit(this.users(p), R_USERS);
+      mask |= this.bit(this.userCondition(p, i), R_USERS);
     }
 
     // ---- target resources
@@ -210,31 +311,28 @@ export class Evaluator {
     return R_NOT_ENOUGH_INFORMATION;
   }
 
-  private users(p: CompiledPolicy): Tri {
+  /** The users condition of policy `p` at index `i` (include and exclude lists in slots 2i and 2i + 1). */
+  private userCondition(p: CompiledPolicy, i: number): Tri {
     const s = this.signIn;
-    const isGuest = s.externalUserType !== 'none';
-    let inc: Tri = p.incAllUsers ? T : F;
-    if (inc !== T) {
-      if (p.incGuestsSpecial && isGuest) inc = T;
-      inc = or3(inc, s.userPartial === undefined ? p.incUsers.hasAny(s.user) : hasAnyPartial(p.incUsers, s.userPartial));
-      inc = or3(inc, s.memberOfPartial === undefined ? p.incGroups.hasAny(s.memberOf) : hasAnyPartial(p.incGroups, s.memberOfPartial));
-      inc = or3(inc, s.rolesPartial === undefined ? p.incRoles.hasAny(s.roles) : hasAnyPartial(p.incRoles, s.rolesPartial));
-      if (p.incGuestBlock !== null) inc = or3(inc, this.guest(p.incGuestBlock));
-    }
+    const isGuest = this.isGuest;
+    // (each part is pure, so the first that settles a side settles it)
+    let inc: Tri = p.incAllUsers || (p.incGuestsSpecial && isGuest) ? T : F;
+    if (inc !== T) inc = or3(inc, s.userPartial === undefined ? this.users.has(2 * i) : hasAnyPartial(p.incUsers, s.userPartial));
+    if (inc !== T) inc = or3(inc, s.memberOfPartial === undefined ? this.groups.has(2 * i) : hasAnyPartial(p.incGroups, s.memberOfPartial));
+    if (inc !== T) inc = or3(inc, s.rolesPartial === undefined ? this.roles.has(2 * i) : hasAnyPartial(p.incRoles, s.rolesPartial));
+    if (inc !== T && p.incGuestBlock !== null) inc = or3(inc, this.guest(p.incGuestBlock));
     if (inc === F) return F;
     let exc: Tri = p.excGuestsSpecial && isGuest ? T : F;
-    if (exc !== T) {
-      exc = or3(exc, s.userPartial === undefined ? p.excUsers.hasAny(s.user) : hasAnyPartial(p.excUsers, s.userPartial));
-      exc = or3(exc, s.memberOfPartial === undefined ? p.excGroups.hasAny(s.memberOf) : hasAnyPartial(p.excGroups, s.memberOfPartial));
-      exc = or3(exc, s.rolesPartial === undefined ? p.excRoles.hasAny(s.roles) : hasAnyPartial(p.excRoles, s.rolesPartial));
-      if (p.excGuestBlock !== null) exc = or3(exc, this.guest(p.excGuestBlock));
-    }
+    if (exc !== T) exc = or3(exc, s.userPartial === undefined ? this.users.has(2 * i + 1) : hasAnyPartial(p.excUsers, s.userPartial));
+    if (exc !== T) exc = or3(exc, s.memberOfPartial === undefined ? this.groups.has(2 * i + 1) : hasAnyPartial(p.excGroups, s.memberOfPartial));
+    if (exc !== T) exc = or3(exc, s.rolesPartial === undefined ? this.roles.has(2 * i + 1) : hasAnyPartial(p.excRoles, s.rolesPartial));
+    if (exc !== T && p.excGuestBlock !== null) exc = or3(exc, this.guest(p.excGuestBlock));
     return decide(inc, exc);
   }
 
   private guest(b: GuestBlock): Tri {
     const s = this.signIn;
-    if (s.externalUserType === 'none') return F;
+    if (!this.isGuest) return F;
     const type = b.types.match(s.externalUserType);
     if (type === F) return F;
     const tenant = b.allTenants === F ? b.tenants.hasAny(s.externalTenant) : b.allTenants;
@@ -384,13 +482,17 @@ export function decision(
       if (p.isBlock || p.hasGrant) (maybe ??= []).push(i);
     } else if (mask === 0) {
       if (p.isBlock) blockedBy.push(p.info.address);
-      else if (p.hasGrant) requirements.push({ address: p.info.address, displayName: p.info.displayName, ...p.grantControls! });
+      else if (p.hasGrant) requirements.push(requirementOf(p));
     }
   }
   if (blockedBy.length > 0) return { access: WhatIfAccess.BLOCKED, requirements: [], blockedBy, undetermined, undeterminedBy: [], missing: [] };
   const undeterminedBy: string[] = [];
+  if (maybe === undefined) {
+    const access = requirements.length > 0 ? WhatIfAccess.REQUIRES_CONTROLS : WhatIfAccess.ALLOWED;
+    return { access, requirements, blockedBy, undetermined, undeterminedBy, missing: [] };
+  }
   const missing = new Set<string>();
-  for (const i of maybe ?? []) {
+  for (const i of maybe) {
     const p = policies[i];
     if (p.isBlock || !implied(p.grantControls!, requirements)) {
       undeterminedBy.push(p.info.address);
@@ -405,6 +507,41 @@ export function decision(
     undeterminedBy,
     missing: [...missing],
   };
+}
+
+/**
+ * A policy's result in the report. One object literal per combination of the optional controls, so that results
+ * share a few shapes (adding the controls one by one made each result a chain of shape changes).
+ */
+function policyResult(p: CompiledPolicy, mask: number): WhatIfPolicyResult {
+  const { address, displayName, state } = p.info;
+  const policyApplies = mask === 0;
+  const analysisReasons = reasonsOf(mask);
+  const { grantControls, sessionControls } = p;
+  if (grantControls !== undefined) {
+    return sessionControls !== undefined
+      ? { address, displayName, state, policyApplies, analysisReasons, grantControls, sessionControls }
+      : { address, displayName, state, policyApplies, analysisReasons, grantControls };
+  }
+  return sessionControls !== undefined
+    ? { address, displayName, state, policyApplies, analysisReasons, sessionControls }
+    : { address, displayName, state, policyApplies, analysisReasons };
+}
+
+/** Per policy with a grant: its requirement, which `requirementOf` copies. */
+const requirementTemplates = new WeakMap<CompiledPolicy, WhatIfRequirement>();
+
+/**
+ * A policy's requirement, `{ address, displayName, ...grantControls }`: a copy of one built once per policy (copying
+ * a whole object is several times faster than spreading the grant controls into a new literal).
+ */
+function requirementOf(p: CompiledPolicy): WhatIfRequirement {
+  let r = requirementTemplates.get(p);
+  if (r === undefined) {
+    r = { address: p.info.address, displayName: p.info.displayName, ...p.grantControls! };
+    requirementTemplates.set(p, r);
+  }
+  return { ...r };
 }
 
 const APPLY_TIME = 'a value known only at apply time (a data source, a reference outside the stack or an expression)';

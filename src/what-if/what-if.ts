@@ -11,10 +11,13 @@ import { ConditionalAccessModel } from '../model/conditional-access-model';
 import { listStacks, parseStackJson, readStackJson, STACK_FILE } from '../model/stack-file';
 import { synthesizedJson } from '../private/synthesized-json';
 
-/** The evaluator modules, loaded on first use (see engine.ts). */
+let engineModule: typeof Engine | undefined;
+
+/** The evaluator modules, loaded on first use (see engine.ts); kept, as `require` costs microseconds per `evaluate`. */
 function engine(): typeof Engine {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require('./engine') as typeof Engine;
+  engineModule ??= require('./engine') as typeof Engine;
+  return engineModule;
 }
 
 /** The gap analysis modules, loaded on first use. */
