@@ -448,7 +448,6 @@ export class TemplatePolicy extends Construct {
       roles: [...(props.excludeUsers?.roles ?? []), ...(excludeDirSync ? [directorySynchronizationAccounts()] : [])],
     };
 
-    let includesAllUsers = false;
     if (props.template === PolicyTemplate.SECURING_SECURITY_INFO_REGISTRATION) {
       // The same policy as the recipe with an authentication strength outside trusted locations: built by it.
       this.policy = new RequireMfaForSecurityInfoRegistration(this, 'Recipe', {
@@ -461,26 +460,22 @@ export class TemplatePolicy extends Construct {
       }).policy;
     } else {
       const choices = recipe.choices!(props, exclude);
-      includesAllUsers = choices.includeUsers.special === 'All';
       this.policy = new ConditionalAccessPolicy(this, 'Policy', { displayName, state, emergencyAccess: props.emergencyAccess, ...choices });
     }
 
-    this.suppressDocumentedFindings(props, recipe, excludeDirSync, includesAllUsers);
+    this.suppressDocumentedFindings(props, excludeDirSync);
   }
 
   /**
    * Warnings that the template's documented configuration triggers although their concern does not apply:
    * suppressed on this policy only, with the reason, so `ConditionalAccessRules.check` stays quiet.
    */
-  private suppressDocumentedFindings(props: TemplatePolicyProps, recipe: TemplateRecipe, excludeDirSync: boolean, includesAllUsers: boolean): void {
+  private suppressDocumentedFindings(props: TemplatePolicyProps, excludeDirSync: boolean): void {
     // CA7: the only excluded role is the one the page excludes.
     if (excludeDirSync && !(props.excludeUsers?.roles ?? []).length) {
       RuleSuppressions.of(this.policy).add('CA7', `${this.template} excludes the Directory Synchronization Accounts role, as its Learn page says for hybrid identity: it holds the Microsoft Entra Connect sync service account, not an administrator`);
     }
-    // CA3: All users (guests included) must satisfy the built-in MFA strength, which TAP is only one way to satisfy.
-    const strength = recipe.strength ? strengthOf(props, recipe) : undefined;
-    if (includesAllUsers && strength === AuthenticationStrength.MULTIFACTOR_AUTHENTICATION) {
-      RuleSuppressions.of(this.policy).add('CA3', 'The built-in Multifactor authentication strength does not rely on Temporary Access Pass: guests satisfy it with password plus Microsoft Authenticator, SMS, voice or OATH');
-    }
+    // CA3 needs no suppression for the built-in Multifactor authentication strength: guests can use several of its
+    // combinations, so it does not fire (issue 20).
   }
 }
