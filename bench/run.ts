@@ -29,7 +29,11 @@ const HEAVY_MODULES = 10;
 
 /** Targets (issue 5). */
 const TARGET = {
-  synthRatio: 1.15,
+  /**
+   * Issue 19 set it at 1.25 (it was 1.15): the construction checks and the synth-time lint run on every synth by
+   * design, and the wrapper costs about 0.6 ms per policy at tenant scale (see the README's Performance section).
+   */
+  synthRatio: 1.25,
   importRatio: 1.2,
   rssRatio: 1.2,
   whatIfRate: 1_000_000,
@@ -37,9 +41,14 @@ const TARGET = {
   growth: 1.5,
   /** Issue 11: importing 200 policies takes "well under 5 s" (process start included). */
   importMs: 5_000,
-  /** Issue 12: exhaustive over 195 policies "must take seconds, not minutes". */
-  gapsMs: 10_000,
+  /** Issue 12: exhaustive over 195 policies "must take seconds, not minutes"; issue 19: the 195-policy stack stays ≤ 2 s. */
+  gapsMs: 2_000,
+  /** Issue 19: gaps and report on every real policy set of ../shared/corpus/graph: ≤ 5 s and ≤ 512 MB peak RSS each. */
+  corpusMs: 5_000,
+  corpusRssMb: 512,
 };
+/** The real policy sets (read in place, never copied; rows 13.x are skipped where the folder is absent). */
+const CORPUS_GRAPH = path.resolve(ROOT, '..', 'shared', 'corpus', 'graph');
 const IMPORT_POLICIES = 200;
 const IMPORT_LOCATIONS = 50;
 const IMPORT_RUNS = 3;
@@ -747,6 +756,58 @@ function measureGaps(run: BenchRun, speedAtStart: number): void {
   }
 }
 
+/** What the corpus workload reports. */
+interface CorpusRun {
+  policies: number;
+  gaps: number;
+  complete: boolean;
+  importMs: number;
+  analysisMs: number;
+  totalMs: number;
+}
+
+/**
+ * Rows 13.x: gap analysis and the report on every real policy set of ../shared/corpus/graph (issue 19), each the
+ * way the command line runs it: a fresh process that loads the library, imports the set and analyses it. The time is
+ * the whole process's (start-up, import and analysis); the peak RSS is the process's.
+ */
+function measureCorpus(run: BenchRun): void {
+  const target = `≤ ${ms(TARGET.corpusMs)}, ≤ ${TARGET.corpusRssMb} MB`;
+  if (!fs.existsSync(CORPUS_GRAPH)) {
+    run.addRow({ id: '13', figure: `SKIPPED: gaps and report on the real policy sets: ${CORPUS_GRAPH} is absent (the shared corpus is only in the project workspace)`, a: '—', b: '—', ratio: '—', target, result: 'SKIPPED' });
+    return;
+  }
+  const sets = fs.readdirSync(CORPUS_GRAPH).filter((d) => fs.statSync(path.join(CORPUS_GRAPH, d)).isDirectory()).sort();
+  const modes: Array<[string, string]> = [['gaps', 'gaps --require mfa --users all'], ['gaps-report-only', 'gaps … --report-only'], ['report', 'report']];
+  sets.forEach((set, i) => {
+    modes.forEach(([mode, words], j) => {
+      const id = `13.${i + 1}${'abc'[j]}`;
+      run.log(`${words} on ${set}`);
+      const started = process.hrtime.bigint();
+      let r: CorpusRun & { peakRssKb: number };
+      try {
+        r = runWorkload<CorpusRun>('corpus-gaps.js', ['--lib', run.opts.libDir, '--set', path.join(CORPUS_GRAPH, set), '--mode', mode], [], 10 * TARGET.corpusMs);
+      } catch (e) {
+        if (!(e instanceof WorkloadTimeout)) throw e;
+        run.addRow({ id, figure: `${words} on ${set}: ${e.message}`, a: `> ${ms(10 * TARGET.corpusMs)}`, b: '—', ratio: '—', target, result: 'FAIL' });
+        return;
+      }
+      const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+      const rssMb = r.peakRssKb / 1024;
+      run.addRow({
+        id,
+        figure: `\`${words}\` on ${set} (${r.policies} policies${mode === 'report' ? '' : `, ${r.gaps} gaps`}${r.complete ? '' : ', INCOMPLETE'}): `
+          + `process ${ms(wallMs)} (import ${ms(r.importMs)}, analysis ${ms(r.analysisMs)}), peak RSS ${rssMb.toFixed(0)} MB`,
+        a: ms(wallMs),
+        b: `${rssMb.toFixed(0)} MB`,
+        ratio: '—',
+        target,
+        result: verdict(r.complete && wallMs <= TARGET.corpusMs && rssMb <= TARGET.corpusRssMb),
+      });
+    });
+  });
+}
+
 /** With --profile: CPU profiles of the synth (both sides) and What-If, summarized. */
 function profiles(run: BenchRun, whatIfOk: boolean): string[] {
   const profileNotes: string[] = [];
@@ -831,6 +892,7 @@ function main(): void {
   scalingRows(run, synthBySize, whatIfBySize);
   measureGraphImport(run);
   measureGaps(run, speedAtStart);
+  measureCorpus(run);
   const w = whatIfBySize.get(TENANT_LIMIT)!;
   const profileNotes = profiles(run, w.available && !w.error);
   machineRow(run, speedAtStart);

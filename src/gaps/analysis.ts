@@ -5,8 +5,9 @@
  * `WhatIf.signInClasses`.
  */
 import { createHash } from 'crypto';
+import { choiceLabels, Labels, merge, mergeAnyOf } from './merge';
 import { GapOptions, GapReport, GapUsers, Gap, SignInClass, SignInClassOptions } from './model';
-import { Choice, Explorer, OTHER_USERS, Partition, SignInClassLeaf, UsersScope } from './partition';
+import { Explorer, Partition, SignInClassLeaf, UsersScope } from './partition';
 import { GapRequirement } from './requirement';
 import { canonicalCombination } from '../vocabulary/authentication-methods';
 import { AUTHENTICATION_STRENGTH_PATH, BUILT_IN_STRENGTHS, builtInStrength } from '../vocabulary/authentication-strengths';
@@ -66,7 +67,7 @@ export function findGaps(stack: CompiledStack, options: GapOptions): GapReport {
   const p = partition(stack, options, options.require);
   const failing = p.leaves.filter((leaf) => check.meets(leaf.decision) !== true);
   const words = new Describer(stack, p);
-  const groups = merge(failing.map((leaf) => ({ labels: choiceLabels(leaf.choices), key: outcomeKey(leaf, stack, check), leaves: [leaf] })));
+  const groups = merge(mergeAnyOf(merge(failing.map((leaf) => ({ labels: choiceLabels(leaf.choices), key: outcomeKey(leaf, stack, check), leaves: [leaf] })))));
   const all: Gap[] = groups.map((g) => {
     const leaf = g.leaves[0];
     const exceptions = [...new Set(g.leaves.flatMap((l) => l.exceptions ?? []))].sort((x, y) => x - y);
@@ -257,100 +258,7 @@ function outcomeKey(leaf: SignInClassLeaf, stack: CompiledStack, check: Requirem
 // ---------------------------------------------------------------------------------------------------------------
 // Merging and words
 
-/** Per dimension, the labels of the values a group covers. */
-type Labels = Map<string, string[]>;
-
-function choiceLabels(choices: Choice[]): Labels {
-  const labels: Labels = new Map();
-  // the user is explored one listed user at a time: "user A", or "users other than A, B" for the users it is not
-  const users = choices.filter((c) => c.dim.startsWith('user:'));
-  for (const c of choices) {
-    if (!c.dim.startsWith('user:')) labels.set(c.dim, [c.value.label]);
-    else if (c === users[0]) labels.set('user', [userLabel(users)]);
-  }
-  return labels;
-}
-
-function userLabel(users: Choice[]): string {
-  const is = users.find((c) => !c.value.other);
-  if (is) return is.value.label;
-  return `${OTHER_USERS}${users.map((c) => c.value.label.slice(OTHER_USERS.length)).join(', ')}`;
-}
-
-interface Group {
-  labels: Labels;
-  key: string;
-  leaves: SignInClassLeaf[];
-}
-
-/**
- * Merges groups with the same outcome that differ in the values of one dimension only, until none do. Each group
- * joins the first earlier group it can merge with, and a group that changed is checked again at once, so no two
- * groups left can merge. Candidates are found by signature (the outcome and every dimension's values but one), so
- * thousands of classes merge in about linear time rather than by pairwise comparison.
- */
-export function merge(groups: Group[]): Group[] {
-  // a dimension's set of labels is named by a small number, so a signature stays short however many labels merge
-  const ids = new Map<string, number>();
-  const idOf = (values: string[]): number => {
-    const text = [...values].sort().join('\u0001');
-    let id = ids.get(text);
-    if (id === undefined) {
-      id = ids.size;
-      ids.set(text, id);
-    }
-    return id;
-  };
-  type Entry = Group & { dimIds: Map<string, number>; alive: boolean };
-  const out: Entry[] = [];
-  const index = new Map<string, Set<number>>();
-  const signatures = (e: Entry): Array<[string, string]> => {
-    const dims = [...e.dimIds.keys()].sort();
-    const parts = dims.map((dim) => `${dim}=${e.dimIds.get(dim)}`);
-    return dims.map((dim, i) => [dim, `${e.key}\u0000${dim}\u0000${parts.filter((_, j) => j !== i).join('\u0000')}`]);
-  };
-  const indexAs = (i: number, add: boolean): void => {
-    for (const [, sig] of signatures(out[i])) {
-      let set = index.get(sig);
-      if (!set) index.set(sig, (set = new Set<number>()));
-      if (add) set.add(i);
-      else set.delete(i);
-    }
-  };
-  for (const g of groups) {
-    out.push({ labels: new Map(g.labels), key: g.key, leaves: [...g.leaves], dimIds: new Map([...g.labels].map(([dim, values]) => [dim, idOf(values)])), alive: true });
-    let current = out.length - 1;
-    for (;;) {
-      let target = -1;
-      let dim: string | undefined;
-      for (const [d, sig] of signatures(out[current])) {
-        for (const i of index.get(sig) ?? []) {
-          if (i !== current && (target < 0 || i < target)) {
-            target = i;
-            dim = d;
-          }
-        }
-      }
-      if (target < 0) break;
-      // the later of the two joins the earlier one, which is then checked again
-      const [keep, gone] = target < current ? [target, current] : [current, target];
-      indexAs(keep, false);
-      indexAs(gone, false);
-      const k = out[keep];
-      const union = [...k.labels.get(dim!)!];
-      for (const l of out[gone].labels.get(dim!)!) if (!union.includes(l)) union.push(l);
-      k.labels.set(dim!, union);
-      k.dimIds.set(dim!, idOf(union));
-      k.leaves.push(...out[gone].leaves);
-      out[gone].alive = false;
-      current = keep;
-    }
-    indexAs(current, true);
-  }
-  return out.filter((e) => e.alive).map(({ labels, key, leaves }) => ({ labels, key, leaves }));
-}
-
-const ORDER = ['kind', 'resource', 'user', 'tenant', 'sp', 'group', 'role', 'ip', 'country', 'clientApp', 'platform', 'signInRisk', 'userRisk', 'insiderRisk', 'spRisk', 'device', 'flow'];
+const ORDER = ['kind', 'resource', 'user', 'tenant', 'sp', 'group', 'role', 'any', 'ip', 'country', 'clientApp', 'platform', 'signInRisk', 'userRisk', 'insiderRisk', 'spRisk', 'device', 'flow'];
 
 /** Portal words for a group of classes. */
 class Describer {

@@ -740,27 +740,44 @@ export class Explorer {
     };
   }
 
+  /**
+   * Country regions: the listed countries grouped by the set of the relevant country locations that hold them (the
+   * countries of one allow-list behave alike), plus the countries in none of them.
+   */
   private countrySplit(relevant: CompiledPolicy[]): Split {
-    const codes = new Set<string>();
+    const used = new Set<number>();
     for (const p of relevant) {
       for (const c of [...(p.locInc ?? []), ...p.locExc]) {
         const loc = c >= 0 ? this.stack.locations[c] : undefined;
-        if (loc && !loc.isIp && loc.countries) for (const code of loc.countries) codes.add(code);
+        if (loc && !loc.isIp && loc.countries) used.add(c);
       }
     }
-    const listed = [...codes].sort();
-    const values: Array<DimValue & { code: string }> = listed.map((code) => ({ id: code, label: `in ${code}`, other: false, code }));
-    const other = COUNTRY_CANDIDATES.find((c) => !codes.has(c));
+    const indices = [...used].sort((x, y) => x - y);
+    const locations = indices.map((i) => this.stack.locations[i]);
+    const vector = (code: string) => locations.map((l) => (l.countries!.has(code) ? '1' : '0')).join('');
+    const byVector = new Map<string, string[]>();
+    for (const code of [...new Set(locations.flatMap((l) => [...l.countries!]))].sort()) {
+      const v = vector(code);
+      byVector.set(v, [...(byVector.get(v) ?? []), code]);
+    }
+    // a region lies wholly inside or outside each of these locations; a policy on another country location may cut it
+    const split = new Set(indices);
     const sameFor = (p: CompiledPolicy) => [...(p.locInc ?? []), ...p.locExc].every((c) => {
       const loc = c >= 0 ? this.stack.locations[c] : undefined;
-      return !loc || loc.isIp || (loc.countries !== null && [...loc.countries].every((code) => codes.has(code)));
+      return !loc || loc.isIp || split.has(c);
     });
-    if (other) values.push({ id: 'else', label: `in countries other than ${listed.join(', ')}`, other: true, code: other, sameFor });
+    const values: Array<DimValue & { code: string }> = [...byVector].map(([v, codes]) => {
+      const names = locations.filter((_, j) => v[j] === '1').map((l) => l.displayName);
+      return { id: v, label: `in ${names.join(' and ')} (${codes.length <= 3 ? codes.join(', ') : `${codes.length} countries`})`, other: false, code: codes[0], sameFor };
+    });
+    const outside = locations.map(() => '0').join('');
+    const other = COUNTRY_CANDIDATES.find((c) => vector(c) === outside);
+    if (other) values.push({ id: outside, label: `in countries outside ${locations.map((l) => l.displayName).join(', ')}`, other: true, code: other, sameFor });
     return {
       dim: 'country',
       values,
       assign: (a, v) => ({ ...a, country: (v as (typeof values)[number]).code }),
-      classify: (s) => (s.country === null ? undefined : codes.has(s.country) ? s.country : 'else'),
+      classify: (s) => (s.country === null ? undefined : vector(s.country)),
     };
   }
 

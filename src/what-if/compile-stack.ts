@@ -149,6 +149,11 @@ export class StackCompiler {
       this.hasUnknownNamedLocations = true;
       return LOC_UNKNOWN;
     }
+    if (isGuid(value)) {
+      // a location the model knows by its object id (read from Graph, or adopted with its id)
+      const index = this.locationIndex.get(value.toLowerCase());
+      if (index !== undefined) return index;
+    }
     if (isGuid(value) || isExpression(value)) {
       this.hasUnknownNamedLocations = true;
       return LOC_UNKNOWN;
@@ -210,6 +215,7 @@ export class StackCompiler {
       location = { address: l.address, displayName: name, isIp: false, ranges: null, trusted: U, countries: null, includeUnknown: U, lookupByIp: true };
     }
     this.locationIndex.set(l.address, this.locations.length);
+    if (l.id && isGuid(l.id)) this.locationIndex.set(l.id.toLowerCase(), this.locations.length);
     this.locations.push(location);
   }
 }

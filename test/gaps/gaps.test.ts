@@ -5,6 +5,7 @@ import * as path from 'path';
 import { checkSoundAndComplete, CheckCounts } from './helpers';
 import { runCli } from '../../src/cli/run';
 import { GapRequirement, GapUsers } from '../../src/gaps';
+import { GraphImport } from '../../src/graph/graph-import';
 import { setupWhatIfMatchers } from '../../src/testing';
 import { WhatIf, WhatIfAccess } from '../../src/what-if';
 
@@ -149,6 +150,58 @@ describe('gaps in portal words', () => {
     expect(r.stdout).toMatch(/^No gaps: every sign-in faces mfa or is excluded on purpose /);
     expect(r.stdout).toMatch(/Excluded on purpose \(1\):\nG-[0-9a-f]{8} {2}members · any resource · in group Break glass → allowed without MFA \(in group Break glass: the emergency-access accounts \(EmergencyAccess\)\)/);
     expect(r.exitCode).toBe(0);
+  });
+
+  test('a policy excluding several groups is one gap "in group A, B or C", not one per group', () => {
+    const excluded = ['a', 'b', 'c'].map((g) => `\${azuread_group.${g}.object_id}`);
+    const w = stack(
+      { mfa: policy({ display_name: 'MFA', conditions: { users: { included_users: ['All'], excluded_groups: excluded } } }) },
+      { azuread_group: { a: { display_name: 'A' }, b: { display_name: 'B' }, c: { display_name: 'C' } } },
+    );
+    const report = w.findGaps({ require: GapRequirement.MFA, users: GapUsers.MEMBERS });
+    expect(report.gaps.map((g) => `${g.description} → ${g.outcome}`)).toEqual(['members · any resource · in group A, B or C → allowed without MFA']);
+    expect(report.gaps[0].classes).toBeGreaterThanOrEqual(3);
+    // exact: a member of C alone misses MFA, a member of none gets it
+    const member = (memberOf: string[]) => ({ ...report.gaps[0].signIn, directory: { memberOf, roles: [] } });
+    expect(w.evaluate(member(['azuread_group.c'])).outcome.access).toBe(WhatIfAccess.ALLOWED);
+    expect(w.evaluate(member([])).outcome.access).toBe(WhatIfAccess.REQUIRES_CONTROLS);
+    // a second policy that tells B apart keeps B's sign-ins out of the merged gap
+    const w2 = stack(
+      {
+        mfa: policy({ display_name: 'MFA', conditions: { users: { included_users: ['All'], excluded_groups: excluded } } }),
+        b: policy({ display_name: 'MFA for B', conditions: { users: { included_groups: [excluded[1]] } } }),
+      },
+      { azuread_group: { a: { display_name: 'A' }, b: { display_name: 'B' }, c: { display_name: 'C' } } },
+    );
+    const descriptions = w2.findGaps({ require: GapRequirement.MFA, users: GapUsers.MEMBERS }).gaps.map((g) => g.description);
+    expect(descriptions.join('\n')).not.toMatch(/in group A, B or C/);
+    const counts: CheckCounts = { gaps: 0, classes: 0, failingSignIns: 0, passingSignIns: 0 };
+    const signIns = [[], ['azuread_group.a'], ['azuread_group.b'], ['azuread_group.c'], ['azuread_group.a', 'azuread_group.b']].map(member);
+    checkSoundAndComplete(w2, GapRequirement.MFA, GapUsers.MEMBERS, signIns, counts);
+    expect([counts.failingSignIns, counts.passingSignIns]).toEqual([2, 3]);
+  });
+
+  test('the countries of one allow-list are one region, and a location a Graph export names by object id is the one it holds', () => {
+    // block outside the allowed countries, as a tenant export has it: the policy names the location by its object id
+    const imported = GraphImport.fromJson([
+      { '@odata.type': '#microsoft.graph.countryNamedLocation', 'id': '185c993e-10a9-44fa-98d1-230c8f72f497', 'displayName': 'Allowed', 'countriesAndRegions': ['FR', 'DE', 'NL', 'BE'], 'includeUnknownCountriesAndRegions': false },
+      {
+        displayName: 'Block outside allowed countries',
+        state: 'enabled',
+        conditions: {
+          users: { includeUsers: ['All'] },
+          applications: { includeApplications: ['All'] },
+          clientAppTypes: ['all'],
+          locations: { includeLocations: ['All'], excludeLocations: ['185c993e-10a9-44fa-98d1-230c8f72f497'] },
+        },
+        grantControls: { operator: 'OR', builtInControls: ['block'] },
+      },
+    ]);
+    const w = WhatIf.fromModel(imported.model);
+    const report = w.findGaps({ require: GapRequirement.BLOCK, users: GapUsers.MEMBERS });
+    expect(report.gaps.map((g) => g.description)).toEqual(['members · any resource · in Allowed (4 countries)']);
+    expect(report.gaps[0].access).toBe(WhatIfAccess.ALLOWED);
+    expect(w.evaluate({ ...report.gaps[0].signIn, signInConditions: { ...report.gaps[0].signIn.signInConditions, country: 'US' } }).outcome.access).toBe(WhatIfAccess.BLOCKED);
   });
 
   test('a budget too small stops the analysis with what it did not finish; the CLI exits 2', () => {
