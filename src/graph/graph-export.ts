@@ -275,7 +275,8 @@ export class GraphExport {
     // Loaded on first use: an app that only exports does not load the diff's wording tables.
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { diffTenant } = require('./tenant-matching') as typeof Matching;
-    return diffTenant({ source: this.source, objects: this.objects, model: this.model, adopted: this.adopted }, docs, options ?? {});
+    const stack = { source: this.source, objects: this.objects, model: this.model, adopted: this.adopted, warnings: this.warnings };
+    return diffTenant(stack, docs, options ?? {});
   }
 
   private normalForms(): NormalObject[] {

@@ -182,7 +182,7 @@ export class TenantDiff {
     const out: string[] = [];
     const what = (o: ObjectDiff) => `${o.kind === 'policy' ? 'policy' : 'named location'} "${o.displayName}"`;
     for (const o of this.objects) {
-      const match = o.matchedBy === TenantMatch.ID ? `matched by id ${o.id}${o.adopted ? ', adopted' : ''}` : o.matchedBy === TenantMatch.DISPLAY_NAME ? `matched by display name, id ${o.id}` : '';
+      const match = o.matchedBy === TenantMatch.ID ? `matched by id ${o.id}${o.adopted ? ', adopted' : ''}` : o.matchedBy === TenantMatch.DISPLAY_NAME ? `matched by display name${o.id ? `, id ${o.id}` : ''}` : '';
       switch (o.change) {
         case TenantChange.CREATE:
           out.push(`+ create ${what(o)}${o.address ? ` (${o.address})` : ''}`);
@@ -202,7 +202,8 @@ export class TenantDiff {
       if (o.stateChange) out.push(`    ! state change: ${o.stateChange}`);
       for (const c of o.changes) {
         if (c.path === 'state' && o.stateChange) continue;
-        out.push(`    ${c.text}${c.knownAtApply ? ' (a value known only at apply time: may already match)' : ''}`);
+        const maySame = c.knownAtApply && o.change === TenantChange.UPDATE;
+        out.push(`    ${c.text}${maySame ? ' (a value known only at apply time: may already match)' : ''}`);
       }
       for (const n of o.notes) out.push(`    note: ${n}`);
     }

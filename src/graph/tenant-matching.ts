@@ -29,6 +29,8 @@ export interface StackSide {
   readonly model: ConditionalAccessModel;
   /** Addresses of the resources the stack adopts (import blocks). */
   readonly adopted: ReadonlySet<string>;
+  /** What the export could not read exactly (e.g. `count`, a named location without `ip` or `country`). */
+  readonly warnings: readonly string[];
 }
 
 const POLICY = 'policy' as ExportedObjectKind;
@@ -52,7 +54,7 @@ const listPath = (kind: string): string => (kind === 'policy' ? '/identity/condi
  *   two objects the diff cannot tell apart); the message names the file and the fix
  */
 export function diffTenant(stack: StackSide, docs: readonly GraphDocument[], options: TenantDiffOptions): TenantDiff {
-  const warnings: string[] = [];
+  const warnings: string[] = [...stack.warnings];
   const tenant = readTenant(docs, warnings);
   const stateIds = new Map<string, string>();
   for (const [address, value] of Object.entries(options.stateIds ?? {})) {

@@ -247,6 +247,16 @@ describe('portal words', () => {
     ]);
     expect(texts(diff.objects[1])).toEqual(['Type: IP ranges location', 'Mark as trusted location: yes', 'IP ranges: 198.51.100.0/24, 2001:db8:1234::/48']);
     expect(diff.toText().split('\n')[0]).toBe(`+ create policy "Require MFA outside the office" (${MFA})`);
+    // a reference in a new object is named, without the "may already match" an update's gets
+    expect(diff.toText()).toContain('    Conditions › Locations › Exclude: Office egress (azuread_named_location.office)\n');
+  });
+
+  test('a tenant object without an id matches by name, and the text says no id; the stack\'s warnings are the diff\'s', () => {
+    const { id: _id, ...noId } = ipLocation();
+    const diff = stack({}, { resource: { azuread_named_location: { office: { display_name: 'Office egress', ip: { ip_ranges: ['198.51.100.0/24', '2001:db8:1234::/48'], trusted: true } }, empty: { display_name: 'Nothing' } } } })
+      .diff([policy(), noId]);
+    expect(diff.toText()).toContain('= unchanged named location "Office egress" (matched by display name)\n');
+    expect(diff.warnings).toEqual(['azuread_named_location.empty: has neither an ip nor a country block; not exported']);
   });
 
   test('toJson carries the counts, the objects and their changes', () => {
