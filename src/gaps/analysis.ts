@@ -76,7 +76,8 @@ export function findGaps(stack: CompiledStack, options: GapOptions): GapReport {
     const outcome = leaf.inexact ? check.inexactOutcome(leaf.decision, stack) : check.outcome(leaf.decision, stack);
     const onPurpose = deliberate(leaf, stack);
     return {
-      id: gapId(description, outcome),
+      // from every label (the description may shorten a long list of groups or roles)
+      id: gapId(JSON.stringify([...g.labels].sort(([x], [y]) => x.localeCompare(y)), unless), outcome),
       description,
       outcome,
       unless,
@@ -102,8 +103,8 @@ export function findGaps(stack: CompiledStack, options: GapOptions): GapReport {
 }
 
 /** A gap's id: a short hash of what it covers and what they get (the same input gives the same id). */
-function gapId(description: string, outcome: string): string {
-  return `G-${createHash('sha256').update(`${description}\u0000${outcome}`).digest('hex').slice(0, 8)}`;
+function gapId(covers: string, outcome: string): string {
+  return `G-${createHash('sha256').update(`${covers}\u0000${outcome}`).digest('hex').slice(0, 8)}`;
 }
 
 /** ` · unless A or B applies`: the policies that meet the requirement for some of the class's sign-ins. */
@@ -288,14 +289,20 @@ class Describer {
   }
 }
 
-/** "without role A · without role B · …" (one dimension per role) read as one phrase. */
+/**
+ * "without role A · without role B · …" and "not in group A · not in group B · …" (one dimension per role or group)
+ * each read as one phrase.
+ */
 function mergeRoles(phrases: string[]): string[] {
-  const prefix = 'without role ';
-  const roles = phrases.filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length));
-  if (roles.length < 2) return phrases;
-  const merged = roles.length <= 3 ? `without the roles ${roles.join(', ')}` : `without any of ${roles.length} roles (${roles.slice(0, 2).join(', ')}, …)`;
-  const first = phrases.findIndex((p) => p.startsWith(prefix));
-  return phrases.flatMap((p, i) => (i === first ? [merged] : p.startsWith(prefix) ? [] : [p]));
+  const one = (list: string[], prefix: string, few: (names: string) => string, many: (n: number, names: string) => string): string[] => {
+    const names = list.filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length));
+    if (names.length < 2) return list;
+    const merged = names.length <= 3 ? few(names.join(', ')) : many(names.length, `${names.slice(0, 2).join(', ')}, …`);
+    const first = list.findIndex((p) => p.startsWith(prefix));
+    return list.flatMap((p, i) => (i === first ? [merged] : p.startsWith(prefix) ? [] : [p]));
+  };
+  const roles = one(phrases, 'without role ', (names) => `without the roles ${names}`, (n, names) => `without any of ${n} roles (${names})`);
+  return one(roles, 'not in group ', (names) => `in none of the groups ${names}`, (n, names) => `in none of ${n} groups (${names})`);
 }
 
 /** For messages: the stack a report came from is not needed here. */
