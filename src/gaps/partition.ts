@@ -33,7 +33,8 @@ import {
   SCOPE_REPORT_ONLY_AS_ON,
   StateScope,
 } from '../what-if/compiled-stack';
-import { DeviceFacts, DeviceRule, DeviceRuleComparison, deviceRuleProperties, evaluateDeviceRule } from '../what-if/device-filter';
+import { DeviceRule, DeviceRuleComparison, deviceRuleProperties } from '../model/device-filter-rule';
+import { DeviceFacts, evaluateDeviceRule } from '../what-if/device-filter';
 import { decision, Evaluator } from '../what-if/evaluator';
 import { parseIp, ParsedIp, RangeSet, v4Text, v6Text } from '../what-if/ip';
 import { EnumList, F, IdList, K_ADDRESS, K_GUID, PartialMembership, Term } from '../what-if/logic';

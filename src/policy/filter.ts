@@ -1,7 +1,7 @@
 import { Tokenization } from 'cdktf';
 import { fail, isToken, validateNoTemplateSequence } from '../private/validation';
 import { FILTER_MODES } from '../vocabulary/filters';
-import type * as DeviceFilter from '../what-if/device-filter';
+import type * as DeviceFilterRule from '../model/device-filter-rule';
 
 /**
  * Whether the objects a filter rule matches are included in or excluded from the policy.
@@ -49,7 +49,7 @@ export function parseFilterRule(prop: string, rule: string, _kind: 'device'): vo
   if (isToken(rule)) return;
   // Loaded on first use: most apps have no device filter.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { parseDeviceRule } = require('../what-if/device-filter') as typeof DeviceFilter;
+  const { parseDeviceRule } = require('../model/device-filter-rule') as typeof DeviceFilterRule;
   const parsed = parseDeviceRule(rule);
   if (!parsed.ok) {
     fail(prop, rule, 'is not a device filter rule Graph accepts', parsed.error.message);

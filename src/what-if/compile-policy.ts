@@ -20,7 +20,7 @@ import {
   TG_APPS,
   TG_INVALID,
 } from './compiled-stack';
-import { DeviceRule, parseDeviceRule } from './device-filter';
+import { DeviceRule, parseDeviceRule } from '../model/device-filter-rule';
 import { EnumList, F, IdList, K_GUID, T, Tri, U } from './logic';
 import { R_EMPTY_POLICY, R_INVALID_CONDITION, R_INVALID_POLICY, R_NOT_ENOUGH_INFORMATION } from './microsoft-data';
 import { WhatIfGrantControls } from './model';

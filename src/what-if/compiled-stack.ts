@@ -2,7 +2,7 @@
  * The compiled form of a stack's policies: compact structures the evaluator matches many sign-ins
  * against, built once from the policy model by `compileModel` (compile-stack.ts). Internal module.
  */
-import { DeviceRule } from './device-filter';
+import { DeviceRule } from '../model/device-filter-rule';
 import { RangeSet } from './ip';
 import { EnumList, IdList, Term, Tri } from './logic';
 import { WhatIfGrantControls, WhatIfPolicyInfo } from './model';

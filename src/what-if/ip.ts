@@ -134,8 +134,73 @@ export class RangeSet {
 
   /** Whether `ip` is inside one of the ranges. */
   public contains(ip: ParsedIp): boolean {
-    return ip.v4 >= 0 ? search(this.v4, ip.v4) : search(this.v6, ip.v6);
+    // one search function per family, so that each compares one type of number (sharing one made both slow)
+    return ip.v4 >= 0 ? search(this.v4, ip.v4) : searchBig(this.v6, ip.v6);
   }
+}
+
+/**
+ * Which of several range sets contain an address, in one binary search instead of one per set: the ranges of all the
+ * sets cut each family's address space into segments, and each segment lists the sets that cover it.
+ */
+export class RangeIndex {
+  /**
+   * Indexes range sets.
+   *
+   * @param sets the sets; `null` entries (unknown ranges) contain nothing here
+   */
+  public static of(sets: ReadonlyArray<RangeSet | null>): RangeIndex {
+    const intervals = sets.map((set) => set?.intervals());
+    return new RangeIndex(segments(intervals.map((i) => i?.v4 ?? []), 1), segments(intervals.map((i) => i?.v6 ?? []), 1n));
+  }
+
+  private constructor(private readonly v4: Segments<number>, private readonly v6: Segments<bigint>) {}
+
+  /** The positions (in the `sets` given to `of`) of the sets that contain `ip`, in increasing order. */
+  public containing(ip: ParsedIp): readonly number[] {
+    return ip.v4 >= 0 ? covering(this.v4, ip.v4) : covering(this.v6, ip.v6);
+  }
+}
+
+/** Segment j runs from `starts[j]` up to `starts[j + 1]` (excluded) and is covered by the sets `covers[j]`. */
+interface Segments<N extends number | bigint> {
+  readonly starts: N[];
+  readonly covers: number[][];
+}
+
+/** The segments cut by each set's (merged) intervals. */
+function segments<N extends number | bigint>(sets: ReadonlyArray<Array<[N, N]>>, one: N): Segments<N> {
+  const bounds = new Set<N>();
+  for (const intervals of sets) {
+    for (const [start, end] of intervals) {
+      bounds.add(start);
+      bounds.add(((end as any) + (one as any)) as N);
+    }
+  }
+  const starts = [...bounds].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const position = new Map(starts.map((b, j) => [b, j]));
+  const covers: number[][] = starts.map(() => []);
+  sets.forEach((intervals, k) => {
+    for (const [start, end] of intervals) {
+      const last = position.get(((end as any) + (one as any)) as N)!;
+      for (let j = position.get(start)!; j < last; j++) covers[j].push(k);
+    }
+  });
+  return { starts, covers };
+}
+
+const NONE: readonly number[] = [];
+
+/** The sets covering `value`: those of the last segment starting at or before it. */
+function covering<N extends number | bigint>(s: Segments<N>, value: N): readonly number[] {
+  let lo = 0;
+  let hi = s.starts.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1; // eslint-disable-line no-bitwise
+    if (s.starts[mid] <= value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return hi >= 0 ? s.covers[hi] : NONE;
 }
 
 function merge<N extends number | bigint>(ranges: Array<[N, N]>): N[] {
@@ -153,7 +218,21 @@ function merge<N extends number | bigint>(ranges: Array<[N, N]>): N[] {
   return out;
 }
 
-function search<N extends number | bigint>(flat: N[], value: N): boolean {
+/** Whether `value` is inside one of the ranges of `flat` (binary search), for IPv4. */
+function search(flat: number[], value: number): boolean {
+  let lo = 0;
+  let hi = flat.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1; // eslint-disable-line no-bitwise
+    if (value < flat[2 * mid]) hi = mid - 1;
+    else if (value > flat[2 * mid + 1]) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** `search` for IPv6 (BigInts). */
+function searchBig(flat: bigint[], value: bigint): boolean {
   let lo = 0;
   let hi = flat.length / 2 - 1;
   while (lo <= hi) {

@@ -4,7 +4,8 @@
 // prefix", precedence -not > -and > -or, lists in brackets, doubled single quotes).
 import * as fc from 'fast-check';
 import { DEVICE_FILTER_OPERATORS, DEVICE_FILTER_PROPERTIES } from '../../src/vocabulary/device-filter';
-import { DeviceFacts, DeviceRule, deviceRuleProperties, evaluateDeviceRule, parseDeviceRule, pointAt } from '../../src/what-if/device-filter';
+import { DeviceRule, deviceRuleProperties, parseDeviceRule, pointAt } from '../../src/model/device-filter-rule';
+import { DeviceFacts, evaluateDeviceRule } from '../../src/what-if/device-filter';
 
 function parsed(rule: string): DeviceRule {
   const r = parseDeviceRule(rule);

@@ -1,7 +1,7 @@
 // IP parsing and CIDR range sets (the numeric structures behind the location condition).
 import * as fc from 'fast-check';
 import * as ipaddr from 'ipaddr.js';
-import { parseIp, RangeSet } from '../../src/what-if/ip';
+import { parseIp, RangeIndex, RangeSet } from '../../src/what-if/ip';
 
 test('parses dotted IPv4, IPv6 and IPv4-mapped IPv6; rejects the rest', () => {
   expect(parseIp('198.51.100.7')).toEqual({ v4: 3325256711, v6: 0n, special: null });
@@ -85,4 +85,38 @@ test('dotted IPv4 addresses parse as ipaddr.js reads them: validity, number and 
   for (const text of ['10.0.0.0', '10.255.255.255', '172.16.0.1', '172.31.255.255', '172.15.0.1', '172.32.0.1', '192.168.1.1', '192.169.1.1', '127.0.0.1', '169.254.0.1', '169.253.0.1', '0.0.0.0', '255.255.255.255']) {
     expect(parseIp(text)).toEqual(reference(text));
   }
+});
+
+test('a range index finds exactly the sets that contain an address, in both families (property)', () => {
+  // small address spaces so that sets overlap, nest and touch, and addresses fall on their edges
+  const v4 = fc.tuple(fc.constantFrom(10, 52), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 255 }));
+  const v4Cidr = fc.tuple(v4, fc.integer({ min: 14, max: 32 })).map(([o, prefix]) => `${o.join('.')}/${prefix}`);
+  const v6Cidr = fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 0xffff }), fc.integer({ min: 16, max: 128 }))
+    .map(([a, b, prefix]) => `2001:db8:${a}:${b.toString(16)}::/${prefix}`);
+  const set = fc.option(fc.array(fc.oneof(v4Cidr, v6Cidr), { maxLength: 4 }), { nil: null, freq: 5 });
+  const address = fc.oneof(
+    v4.map((o) => o.join('.')),
+    fc.tuple(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 0xffff })).map(([a, b]) => `2001:db8:${a}:${b.toString(16)}::`),
+  );
+  fc.assert(
+    fc.property(fc.array(set, { maxLength: 6 }), fc.array(address, { minLength: 1, maxLength: 10 }), (cidrLists, addresses) => {
+      const sets = cidrLists.map((cidrs) => (cidrs === null ? null : RangeSet.fromCidrs(cidrs).set));
+      const index = RangeIndex.of(sets);
+      // the addresses themselves, and the addresses on either side of every range's edges
+      const probes = [...addresses.map((a) => parseIp(a)!)];
+      for (const s of sets) {
+        for (const [start, end] of s?.intervals().v4 ?? []) {
+          for (const v of [start - 1, start, end, end + 1]) probes.push({ v4: v, v6: 0n, special: null });
+        }
+        for (const [start, end] of s?.intervals().v6 ?? []) {
+          for (const v of [start - 1n, start, end, end + 1n]) probes.push({ v4: -1, v6: v, special: null });
+        }
+      }
+      for (const ip of probes) {
+        const expected = sets.flatMap((s, k) => (s !== null && s.contains(ip) ? [k] : []));
+        expect(index.containing(ip)).toEqual(expected);
+      }
+    }),
+    { numRuns: 300 },
+  );
 });
