@@ -6,7 +6,7 @@
  */
 import { TerraformResource, TerraformStack } from 'cdktf';
 import { IConstruct } from 'constructs';
-import { RuleSuppressions } from './rule-suppressions';
+import { suppressionsOf } from './suppression-store';
 import { emergencyAccountsFor } from '../emergency-access/emergency-access-registry';
 import { EMERGENCY_ACCESS_KEY, NAMED_LOCATION_TYPE, POLICY_TYPE, STRENGTH_TYPE, SUPPRESSIONS_KEY } from '../model/terraform-parser';
 
@@ -21,7 +21,7 @@ interface DeclaresEmergencyAccess {
 export function writeRuleMetadata(stack: TerraformStack): void {
   for (const c of stack.node.findAll()) {
     if (!TerraformResource.isTerraformResource(c) || !TYPES.has(c.terraformResourceType)) continue;
-    const suppressions = RuleSuppressions.of(c).all();
+    const suppressions = suppressionsOf(c);
     if (Object.keys(suppressions).length > 0) c.addOverride(`//.${SUPPRESSIONS_KEY}`, suppressions);
     if (c.terraformResourceType === POLICY_TYPE) {
       const declared = declaredEmergencyAccess(c);

@@ -4,7 +4,7 @@
  * `Testing.synth` strips. Internal module.
  */
 import { TerraformStack } from 'cdktf';
-import { writeRuleMetadata } from '../rules/synth-metadata';
+import { writeRuleMetadata } from './synth-metadata';
 
 /**
  * Runs the stack's aspects (as `cdktf synth` does), records the rule metadata and returns the

@@ -1,6 +1,5 @@
 import { IConstruct } from 'constructs';
-
-const SUPPRESSIONS = Symbol.for('cdktf-entra-conditional-access.RuleSuppressions');
+import { recordSuppression, suppressionsOf } from '../private/suppression-store';
 
 /** The minimum length of a suppression reason: a reason must say something. */
 const MIN_REASON = 10;
@@ -51,11 +50,7 @@ export class RuleSuppressions {
     if (typeof reason !== 'string' || reason.trim().length < MIN_REASON) {
       throw new Error(`reason: '${reason ?? ''}' is too short; write why suppressing ${ruleId} is safe here (at least ${MIN_REASON} characters)`);
     }
-    const host = this.scope as unknown as { [SUPPRESSIONS]?: Map<string, string> };
-    if (!host[SUPPRESSIONS]) {
-      Object.defineProperty(host, SUPPRESSIONS, { value: new Map<string, string>() });
-    }
-    host[SUPPRESSIONS]!.set(ruleId, reason.trim());
+    recordSuppression(this.scope, ruleId, reason.trim());
   }
 
   /**
@@ -71,11 +66,6 @@ export class RuleSuppressions {
    * reason wins).
    */
   public all(): { [ruleId: string]: string } {
-    const out: { [ruleId: string]: string } = {};
-    for (const c of this.scope.node.scopes) {
-      const map = (c as unknown as { [SUPPRESSIONS]?: Map<string, string> })[SUPPRESSIONS];
-      for (const [id, reason] of map ?? []) out[id] = reason;
-    }
-    return out;
+    return suppressionsOf(this.scope);
   }
 }
