@@ -68,7 +68,8 @@ export { ConditionalAccessRules } from './rules/conditional-access-rules';
 export { ConditionalAccessModel } from './model/conditional-access-model';
 export type * from './model/model';
 
-// Offline What-If evaluator
+// Offline What-If evaluator: WhatIf (analysis/) and its sign-ins and reports (what-if/)
+export * from './analysis';
 export * from './what-if';
 
 // Gap analysis (WhatIf.findGaps / WhatIf.signInClasses)

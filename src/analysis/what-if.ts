@@ -1,22 +1,22 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { TerraformStack } from 'cdktf';
-import type * as Engine from './engine';
-import { WhatIfInputError, WhatIfStackError } from './errors';
-import { WhatIfPolicyInfo, WhatIfReport } from './model';
-import { SignIn } from './sign-in';
 import type * as Gaps from '../gaps/analysis';
 import type { GapOptions, GapReport, SignInClass, SignInClassOptions } from '../gaps/model';
 import { ConditionalAccessModel } from '../model/conditional-access-model';
 import { listStacks, parseStackJson, readStackJson, STACK_FILE } from '../model/stack-file';
 import { synthesizedJson } from '../private/synthesized-json';
+import type * as Engine from '../what-if/engine';
+import { WhatIfInputError, WhatIfStackError } from '../what-if/errors';
+import { WhatIfPolicyInfo, WhatIfReport } from '../what-if/model';
+import { SignIn } from '../what-if/sign-in';
 
 let engineModule: typeof Engine | undefined;
 
 /** The evaluator modules, loaded on first use (see engine.ts); kept, as `require` costs microseconds per `evaluate`. */
 function engine(): typeof Engine {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  engineModule ??= require('./engine') as typeof Engine;
+  engineModule ??= require('../what-if/engine') as typeof Engine;
   return engineModule;
 }
 

@@ -4,9 +4,9 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
+import { WhatIf } from '../analysis/what-if';
 import { ConditionalAccessModel } from '../model/conditional-access-model';
 import { WhatIfStackError } from '../what-if/errors';
-import { WhatIf } from '../what-if/what-if';
 
 /** Exit code of a successful run. */
 export const EXIT_OK = 0;

@@ -13,11 +13,12 @@
  * Not part of the jsii API (jest types are TypeScript-only); import it from `.../lib/testing`.
  */
 import { TerraformStack } from 'cdktf';
+import { WhatIf } from '../analysis';
 import { undeterminedHint } from '../cli/scenarios';
 import { formatGaps } from '../gaps/format';
 import { GapUsers } from '../gaps/model';
 import { GapRequirement } from '../gaps/requirement';
-import { SignIn, WhatIf, WhatIfAccess, WhatIfAccessDecision, WhatIfPolicyResult, WhatIfReport, WhatIfRequirement } from '../what-if';
+import { SignIn, WhatIfAccess, WhatIfAccessDecision, WhatIfPolicyResult, WhatIfReport, WhatIfRequirement } from '../what-if';
 import { controlsLabel, formatReport } from '../what-if/render';
 
 /** Options of `toHaveNoGaps`. */

@@ -2,8 +2,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
+import { WhatIf } from '../../src/analysis';
 import { runCli } from '../../src/cli/run';
-import { WhatIf } from '../../src/what-if';
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures', 'what-if');
 const STACK = path.join(FIXTURES, 'recipes');

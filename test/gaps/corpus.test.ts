@@ -8,10 +8,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as fc from 'fast-check';
 import { checkSoundAndComplete, CheckCounts, signInsFor } from './helpers';
+import { WhatIf } from '../../src/analysis';
 import { GapRequirement, GapUsers } from '../../src/gaps';
 import { GraphImport } from '../../src/graph/graph-import';
 import { buildReport, renderHtml } from '../../src/report/report';
-import { WhatIf } from '../../src/what-if';
 
 const GRAPH = path.resolve(__dirname, '..', '..', '..', 'shared', 'corpus', 'graph');
 const SETS = fs.existsSync(GRAPH) ? fs.readdirSync(GRAPH).filter((d) => fs.statSync(path.join(GRAPH, d)).isDirectory()).sort() : [];

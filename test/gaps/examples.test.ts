@@ -7,8 +7,8 @@ import { App } from 'cdktf';
 import * as fc from 'fast-check';
 import { checkSoundAndComplete, CheckCounts, signInsFor } from './helpers';
 import { addExampleStacks, EXAMPLE_STACKS } from '../../examples/stacks';
+import { WhatIf } from '../../src/analysis';
 import { GapRequirement, GapUsers } from '../../src/gaps';
-import { WhatIf } from '../../src/what-if';
 import { exampleTenant } from '../helpers/examples';
 
 let outdir: string;

@@ -3,11 +3,12 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { checkSoundAndComplete, CheckCounts } from './helpers';
+import { WhatIf } from '../../src/analysis';
 import { runCli } from '../../src/cli/run';
 import { GapRequirement, GapUsers } from '../../src/gaps';
 import { GraphImport } from '../../src/graph/graph-import';
 import { setupWhatIfMatchers } from '../../src/testing';
-import { WhatIf, WhatIfAccess } from '../../src/what-if';
+import { WhatIfAccess } from '../../src/what-if';
 
 setupWhatIfMatchers();
 

@@ -1,6 +1,7 @@
 /* eslint-disable @stylistic/max-len */
 // Soundness and completeness checks of gap analysis, shared by the example and random-stack tests.
 import * as fc from 'fast-check';
+import { WhatIf } from '../../src/analysis';
 import { GapRequirement, GapUsers } from '../../src/gaps';
 import { partition, RequirementCheck } from '../../src/gaps/analysis';
 import { ADDRESS_RE } from '../../src/model/references';
@@ -11,7 +12,7 @@ import { CLIENT_APP_TYPES } from '../../src/vocabulary/client-app-types';
 import { DEVICE_PLATFORMS } from '../../src/vocabulary/device-platforms';
 import { GUEST_OR_EXTERNAL_USER_TYPES } from '../../src/vocabulary/guest-types';
 import { INSIDER_RISK_LEVELS, RISK_LEVELS } from '../../src/vocabulary/risk-levels';
-import { WhatIf, WhatIfAccess } from '../../src/what-if';
+import { WhatIfAccess } from '../../src/what-if';
 import { v4Text, v6Text } from '../../src/what-if/ip';
 import { prepareSignIn } from '../../src/what-if/prepare-sign-in';
 

@@ -2,8 +2,8 @@
 // Gap analysis on generated random stacks (fast-check): sound and complete whatever the policies say.
 import * as fc from 'fast-check';
 import { checkSoundAndComplete, CheckCounts, signInsFor } from './helpers';
+import { WhatIf } from '../../src/analysis';
 import { GapRequirement, GapUsers } from '../../src/gaps';
-import { WhatIf } from '../../src/what-if';
 
 type Json = { [key: string]: any };
 

@@ -4,8 +4,9 @@ import * as path from 'path';
 import { ConditionalAccessPolicy } from '@cdktf/provider-azuread/lib/conditional-access-policy';
 import { TerraformStack, Testing } from 'cdktf';
 import { GuestOrExternalUserType, UserAction } from '../../src';
+import { WhatIf } from '../../src/analysis';
 import { setupWhatIfMatchers, whatIf } from '../../src/testing';
-import { SignIn, WhatIf } from '../../src/what-if';
+import { SignIn } from '../../src/what-if';
 
 setupWhatIfMatchers();
 

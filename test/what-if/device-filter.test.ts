@@ -3,8 +3,8 @@
 // limit, unregistered devices); Learn "Dynamic membership rules for groups" (operators "with or without the hyphen
 // prefix", precedence -not > -and > -or, lists in brackets, doubled single quotes).
 import * as fc from 'fast-check';
-import { DEVICE_FILTER_OPERATORS, DEVICE_FILTER_PROPERTIES } from '../../src/vocabulary/device-filter';
 import { DeviceRule, deviceRuleProperties, parseDeviceRule, pointAt } from '../../src/model/device-filter-rule';
+import { DEVICE_FILTER_OPERATORS, DEVICE_FILTER_PROPERTIES } from '../../src/vocabulary/device-filter';
 import { DeviceFacts, evaluateDeviceRule } from '../../src/what-if/device-filter';
 
 function parsed(rule: string): DeviceRule {

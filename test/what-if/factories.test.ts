@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { IDS, policy, signIn, stack } from './helpers';
-import { WhatIf } from '../../src/what-if';
+import { WhatIf } from '../../src/analysis';
 import { WhatIfStackError } from '../../src/what-if/errors';
 
 let tmp: string;

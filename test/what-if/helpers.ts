@@ -1,5 +1,6 @@
 // Builders for hand-written synthesized stacks and Graph evaluate request bodies used by the What-If tests.
-import { WhatIf, WhatIfReport } from '../../src/what-if';
+import { WhatIf } from '../../src/analysis';
+import { WhatIfReport } from '../../src/what-if';
 
 /** Object ids used across tests. */
 export const IDS = {

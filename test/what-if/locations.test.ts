@@ -1,6 +1,6 @@
 // The location condition: CIDR ranges (IPv4 and IPv6), AllTrusted, country locations, unresolved references.
 import { IDS, policy, reasons, signIn, whatIfOf } from './helpers';
-import { WhatIf } from '../../src/what-if';
+import { WhatIf } from '../../src/analysis';
 
 const ref = (name: string, attribute = 'object_id') => `\${azuread_named_location.${name}.${attribute}}`;
 const locations = (included: string[], excluded: string[] = []) =>

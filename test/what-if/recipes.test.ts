@@ -8,7 +8,8 @@ import { AzureadProvider } from '@cdktf/provider-azuread/lib/provider';
 import { User } from '@cdktf/provider-azuread/lib/user';
 import { TerraformStack, Testing } from 'cdktf';
 import { IDS, resultOf } from './helpers';
-import { WhatIf, WhatIfAccess } from '../../src/what-if';
+import { WhatIf } from '../../src/analysis';
+import { WhatIfAccess } from '../../src/what-if';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'what-if', 'recipes');
 const MEMBERS = 'Combined Security Info Registration with TAP';

@@ -1,6 +1,6 @@
 // The human-readable report (CLI output and matcher messages).
 import { IDS, policy, signIn, whatIfOf } from './helpers';
-import { WhatIf } from '../../src/what-if';
+import { WhatIf } from '../../src/analysis';
 
 test('a table with one row per policy, then the outcome over enabled and report-only policies', () => {
   const w = whatIfOf({
