@@ -52,7 +52,7 @@ const policyArb: fc.Arbitrary<Json> = fc.record({
   display_name: fc.constant('Random policy'),
   state: fc.constantFrom('enabled', 'enabledForReportingButNotEnforced', 'disabled'),
   conditions: fc.record({
-    client_app_types: mostly(['all'], some(CLIENT_APPS)),
+    client_app_types: mostly(['all'], some([...CLIENT_APPS, 'easSupported'])),
     applications: fc.oneof(
       fc.record({ included_applications: mostly(['All'], some(['All', ...APP_VALUES])), excluded_applications: rare(some(APP_VALUES)) }),
       fc.record({ included_user_actions: some(['urn:user:registersecurityinfo', 'urn:user:registerdevice']) }),
@@ -214,4 +214,27 @@ test('the generators are not vacuous: random policies do apply, and random sets 
   const sets = fc.sample(fc.tuple(fc.array(policyArb, { minLength: 1, maxLength: 6 }), signInArb), { numRuns: 300, seed: 4 });
   const blocked = sets.filter(([list, s]) => evaluate(Object.fromEntries(list.map((p, i) => [`p${i}`, p])), s).outcome.access === WhatIfAccess.BLOCKED);
   expect(blocked.length).toBeGreaterThan(5);
+});
+
+test('a sign-in evaluates alike whatever the evaluator saw before and whatever the order of the policies', () => {
+  // The evaluator keeps per-sign-in state from one call to the next and shares work between policies with equal
+  // lists: a report must not depend on either, nor change once returned.
+  fc.assert(
+    fc.property(fc.array(policyArb, { minLength: 1, maxLength: 8 }), fc.array(signInArb, { minLength: 2, maxLength: 5 }), (list, signIns) => {
+      // every policy twice (under another name): equal lists in different policies
+      const entries = list.flatMap((p, i) => [[`p${i}`, p], [`q${i}`, p]] as Array<[string, Json]>);
+      const reused = whatIfOf(Object.fromEntries(entries), { data });
+      const reversed = whatIfOf(Object.fromEntries([...entries].reverse()), { data });
+      const byAddress = (results: Json[]) => [...results].sort((a, b) => (a.address < b.address ? -1 : 1));
+      const seen: Array<{ report: Json; json: string }> = [];
+      for (const s of signIns) {
+        const report = reused.evaluate(plain(s));
+        seen.push({ report, json: JSON.stringify(report) });
+        expect(report).toEqual(whatIfOf(Object.fromEntries(entries), { data }).evaluate(plain(s)));
+        expect(byAddress(reversed.evaluate(plain(s)).results)).toEqual(byAddress(report.results));
+      }
+      for (const { report, json } of seen) expect(JSON.stringify(report)).toBe(json);
+    }),
+    { numRuns: 150 },
+  );
 });
