@@ -6,8 +6,9 @@
 import { Namer, PolicySummary, summarizePolicy } from './summary';
 import { DEFAULT_MAX_SECONDS, findGaps, RequirementCheck } from '../gaps/analysis';
 import { Gap, GapReport, GapUsers } from '../gaps/model';
-import { Explorer, ipRegions, SignInClassLeaf } from '../gaps/partition';
+import { Explorer, SignInClassLeaf } from '../gaps/partition';
 import { GapRequirement } from '../gaps/requirement';
+import { ipRegions } from '../gaps/value-space';
 import type { TenantDiff } from '../graph/tenant-diff';
 import { ConditionalAccessModel } from '../model/conditional-access-model';
 import { ConditionalAccessRules } from '../rules/conditional-access-rules';
