@@ -134,62 +134,72 @@ class IdentityIndex {
 }
 
 /**
- * One enum condition of every policy (client app types, a risk level, ...) matched against the current sign-in's value
- * for it: `match(i)` is policy i's list matched with `test`. Lists with the same values share a slot whose result is
- * worked out once per sign-in: policies repeat the same few lists, and matching each one was a tenth of the What-If
- * time.
+ * One condition of every policy (client app types, a risk level, the applications, ...) for the current sign-in:
+ * `of(i)` is policy i's. Policies whose condition has the same form (the same `key`) share a slot, worked out once
+ * per sign-in with `test` on the first of them: policies repeat the same few lists, and matching each policy's own
+ * was a tenth of the What-If time.
  */
-class EnumCondition {
-  /** Per policy: the slot of its list, -1 when it has none. */
+class SharedCondition {
+  /** Per policy: its slot, -1 when it has no such condition. */
   private readonly slotOf: Int32Array;
-  /** Per slot: a list with its values. */
-  private readonly lists: EnumList[] = [];
-  /** Per slot: the result for the current value, -1 until worked out. */
+  /** Per slot: the first policy with that form of the condition. */
+  private readonly representatives: CompiledPolicy[] = [];
+  /** Per slot: the result for the current sign-in, -1 until worked out. */
   private readonly results: Int8Array;
-  private value: string | null = null;
 
+  /**
+   * @param key the form of a policy's condition (equal keys: equal results for every sign-in); `undefined` for none
+   * @param test the condition of a policy for the current sign-in
+   */
   constructor(
     policies: readonly CompiledPolicy[],
-    list: (p: CompiledPolicy) => EnumList | null,
-    private readonly test: (list: EnumList, value: string | null) => Tri,
+    key: (p: CompiledPolicy) => string | undefined,
+    private readonly test: (p: CompiledPolicy) => Tri,
   ) {
     this.slotOf = new Int32Array(policies.length).fill(-1);
     const slots = new Map<string, number>();
     policies.forEach((p, i) => {
-      const l = list(p);
-      if (l === null) return;
-      const values = (set: ReadonlySet<string> | null) => (set === null ? '' : [...set].sort().join(','));
-      const key = `${l.all}|${l.unknown}|${values(l.values)}|${values(l.maybe)}`;
-      let slot = slots.get(key);
+      const k = key(p);
+      if (k === undefined) return;
+      let slot = slots.get(k);
       if (slot === undefined) {
-        slot = this.lists.length;
-        slots.set(key, slot);
-        this.lists.push(l);
+        slot = this.representatives.length;
+        slots.set(k, slot);
+        this.representatives.push(p);
       }
       this.slotOf[i] = slot;
     });
-    this.results = new Int8Array(this.lists.length);
+    this.results = new Int8Array(this.representatives.length);
   }
 
-  /** Takes in the sign-in's value (`null`: the sign-in does not say). */
-  public reset(value: string | null): void {
-    this.value = value;
+  /** Forgets the results: a new sign-in. */
+  public reset(): void {
     this.results.fill(-1);
   }
 
-  /** Policy i's list matched against the value (the policy has a list). */
-  public match(i: number): Tri {
+  /** Policy i's condition (the policy has one). */
+  public of(i: number): Tri {
     const slot = this.slotOf[i];
     let r = this.results[slot];
     if (r < 0) {
-      r = this.test(this.lists[slot], this.value);
+      r = this.test(this.representatives[slot]);
       this.results[slot] = r;
     }
     return r as Tri;
   }
 }
 
-const match = (list: EnumList, value: string | null): Tri => list.match(value);
+/** The form of an enum list: what `EnumList.match` reads. */
+function enumKey(l: EnumList | null): string | undefined {
+  if (l === null) return undefined;
+  const values = (set: ReadonlySet<string> | null) => (set === null ? '' : [...set].sort().join(','));
+  return `${l.all}|${l.unknown}|${values(l.values)}|${values(l.maybe)}`;
+}
+
+/** The form of an application list: what `appIn` reads. */
+function appsKey(l: AppList): string {
+  return `${l.all}|${l.office365}|${l.adminPortals}|${l.ids.hasGuid}|${l.ids.hasOpaque}|${[...l.ids.keys].sort().join(',')}`;
+}
 
 /** Evaluates compiled policies; holds per-sign-in caches, so one instance serves one stack. */
 export class Evaluator {
@@ -225,43 +235,66 @@ export class Evaluator {
   private readonly groups: IdentityIndex;
   private readonly roles: IdentityIndex;
   private readonly servicePrincipals: IdentityIndex;
-  private readonly userActions: EnumCondition;
-  private readonly clientAppTypes: EnumCondition;
-  private readonly platformsIncluded: EnumCondition;
-  private readonly platformsExcluded: EnumCondition;
-  private readonly signInRisk: EnumCondition;
-  private readonly userRisk: EnumCondition;
-  private readonly insiderRisk: EnumCondition;
-  private readonly transferMethods: EnumCondition;
-  private readonly servicePrincipalRisk: EnumCondition;
+  /** The conditions that are worked out once per sign-in for each form of them (see `SharedCondition`). */
+  private readonly shared: SharedCondition[];
+  private readonly applications: SharedCondition;
+  private readonly userActions: SharedCondition;
+  private readonly clientAppTypes: SharedCondition;
+  private readonly platforms: SharedCondition;
+  private readonly signInRisk: SharedCondition;
+  private readonly userRisk: SharedCondition;
+  private readonly insiderRisk: SharedCondition;
+  private readonly transferMethods: SharedCondition;
+  private readonly servicePrincipalRisk: SharedCondition;
   /** Per policy: the last mask `report` turned into reasons, and those reasons (a policy's mask often repeats). */
   private readonly lastMasks: Int32Array;
   private readonly lastReasons: string[];
 
   constructor(private readonly stack: CompiledStack) {
-    this.locationCache = new Int8Array(stack.locations.length);
-    const locations = stack.locations;
+    const { policies, locations } = stack;
+    this.locationCache = new Int8Array(locations.length);
     this.ipLocations = RangeIndex.of(locations.map((l) => (l.isIp ? l.ranges : null)));
     this.locationsWithoutIp = Int8Array.from(locations, (l) => (l.isIp ? U : -1));
     this.locationsForSpecialIp = Int8Array.from(locations, (l) => (l.isIp ? F : -1));
     this.locationsForIp = Int8Array.from(locations, (l) => (!l.isIp ? -1 : l.ranges === null ? U : F));
     this.trustedLocations = locations.flatMap((l, k) => (l.isIp && l.trusted !== F ? [k] : []));
-    this.reportMasks = new Int32Array(stack.policies.length);
-    this.reportUnknown = new Int32Array(stack.policies.length);
-    this.users = new IdentityIndex(stack.policies, (p) => [p.incUsers, p.excUsers]);
-    this.groups = new IdentityIndex(stack.policies, (p) => [p.incGroups, p.excGroups]);
-    this.roles = new IdentityIndex(stack.policies, (p) => [p.incRoles, p.excRoles]);
-    this.servicePrincipals = new IdentityIndex(stack.policies, (p) => [p.incSps, p.excSps]);
-    const policies = stack.policies;
-    this.userActions = new EnumCondition(policies, (p) => (p.targetKind === TG_ACTIONS ? p.userActions : null), match);
-    this.clientAppTypes = new EnumCondition(policies, (p) => p.clientAppTypes, match);
-    this.platformsIncluded = new EnumCondition(policies, (p) => p.platformsInc, match);
-    this.platformsExcluded = new EnumCondition(policies, (p) => p.platformsExc, excluded);
-    this.signInRisk = new EnumCondition(policies, (p) => p.signInRisk, match);
-    this.userRisk = new EnumCondition(policies, (p) => p.userRisk, match);
-    this.insiderRisk = new EnumCondition(policies, (p) => p.insiderRisk, match);
-    this.transferMethods = new EnumCondition(policies, (p) => p.transferMethods, match);
-    this.servicePrincipalRisk = new EnumCondition(policies, (p) => p.spRisk, match);
+    this.reportMasks = new Int32Array(policies.length);
+    this.reportUnknown = new Int32Array(policies.length);
+    this.users = new IdentityIndex(policies, (p) => [p.incUsers, p.excUsers]);
+    this.groups = new IdentityIndex(policies, (p) => [p.incGroups, p.excGroups]);
+    this.roles = new IdentityIndex(policies, (p) => [p.incRoles, p.excRoles]);
+    this.servicePrincipals = new IdentityIndex(policies, (p) => [p.incSps, p.excSps]);
+    const shared = (key: (p: CompiledPolicy) => string | undefined, test: (p: CompiledPolicy) => Tri) =>
+      new SharedCondition(policies, key, test);
+    this.applications = shared(
+      (p) => (p.targetKind === TG_APPS ? `${appsKey(p.incApps)}/${appsKey(p.excApps)}` : undefined),
+      (p) => this.appCondition(p),
+    );
+    this.userActions = shared(
+      (p) => (p.targetKind === TG_ACTIONS ? enumKey(p.userActions) : undefined),
+      (p) => p.userActions.match(this.signIn.userActionUrn),
+    );
+    this.clientAppTypes = shared((p) => enumKey(p.clientAppTypes), (p) => p.clientAppTypes!.match(this.signIn.clientAppType));
+    this.platforms = shared(
+      (p) => (p.platformsInc === null ? undefined : `${enumKey(p.platformsInc)}/${enumKey(p.platformsExc)}`),
+      (p) => decide(p.platformsInc!.match(this.signIn.devicePlatform), excluded(p.platformsExc!, this.signIn.devicePlatform)),
+    );
+    this.signInRisk = shared((p) => enumKey(p.signInRisk), (p) => p.signInRisk!.match(this.signIn.signInRisk));
+    this.userRisk = shared((p) => enumKey(p.userRisk), (p) => p.userRisk!.match(this.signIn.userRisk));
+    this.insiderRisk = shared((p) => enumKey(p.insiderRisk), (p) => p.insiderRisk!.match(this.signIn.insiderRisk));
+    this.transferMethods = shared((p) => enumKey(p.transferMethods), (p) => p.transferMethods!.match(this.signIn.transferMethod));
+    this.servicePrincipalRisk = shared((p) => enumKey(p.spRisk), (p) => p.spRisk!.match(this.signIn.servicePrincipalRisk));
+    this.shared = [
+      this.applications,
+      this.userActions,
+      this.clientAppTypes,
+      this.platforms,
+      this.signInRisk,
+      this.userRisk,
+      this.insiderRisk,
+      this.transferMethods,
+      this.servicePrincipalRisk,
+    ];
     this.lastMasks = new Int32Array(policies.length).fill(-1);
     this.lastReasons = policies.map(() => '');
   }
@@ -341,15 +374,7 @@ export class Evaluator {
     this.groups.mark(signIn.memberOf);
     this.roles.mark(signIn.roles);
     this.servicePrincipals.mark(signIn.servicePrincipal);
-    this.userActions.reset(signIn.userActionUrn);
-    this.clientAppTypes.reset(signIn.clientAppType);
-    this.platformsIncluded.reset(signIn.devicePlatform);
-    this.platformsExcluded.reset(signIn.devicePlatform);
-    this.signInRisk.reset(signIn.signInRisk);
-    this.userRisk.reset(signIn.userRisk);
-    this.insiderRisk.reset(signIn.insiderRisk);
-    this.transferMethods.reset(signIn.transferMethod);
-    this.servicePrincipalRisk.reset(signIn.servicePrincipalRisk);
+    for (const c of this.shared) c.reset();
   }
 
   /** Evaluates every policy into `masks` and `unknown` (see `masks` and `lastUnknownMasks`). */
@@ -380,18 +405,18 @@ export class Evaluator {
         if (p.spFilter && r !== F) r = U; // the filter reads custom security attributes the sign-in cannot give
         mask |= this.bit(r, R_WORKLOAD_IDENTITIES);
       }
-      if (p.spRisk !== null) mask |= this.bit(this.servicePrincipalRisk.match(i), R_WORKLOAD_IDENTITIES);
+      if (p.spRisk !== null) mask |= this.bit(this.servicePrincipalRisk.of(i), R_WORKLOAD_IDENTITIES);
     } else if (p.hasUsers) {
       mask |= this.bit(this.userCondition(p, i), R_USERS);
     }
 
     // ---- target resources
     if (s.context === CTX_USER_ACTION) {
-      if (p.targetKind === TG_ACTIONS) mask |= this.bit(this.userActions.match(i), R_USER_ACTIONS);
+      if (p.targetKind === TG_ACTIONS) mask |= this.bit(this.userActions.of(i), R_USER_ACTIONS);
       else if (p.targetKind === TG_APPS && !p.incApps.all) mask |= R_APPLICATION;
     } else if (s.context === CTX_APPLICATION) {
       if (p.targetKind === TG_ACTIONS) mask |= R_USER_ACTIONS;
-      else if (p.targetKind === TG_APPS) mask |= this.bit(this.applications(p), R_APPLICATION);
+      else if (p.targetKind === TG_APPS) mask |= this.bit(this.applications.of(i), R_APPLICATION);
     } else {
       // authentication context: provider 3.7.0 policies cannot target one (unverified which reason Graph gives)
       mask |= R_AUTHENTICATION_CONTEXT;
@@ -402,13 +427,13 @@ export class Evaluator {
 
     // ---- user-only conditions
     if (!s.isServicePrincipal) {
-      if (p.clientAppTypes !== null) mask |= this.bit(this.clientAppTypes.match(i), R_CLIENT_APPS);
-      if (p.platformsInc !== null) mask |= this.bit(decide(this.platformsIncluded.match(i), this.platformsExcluded.match(i)), R_DEVICE_PLATFORM);
+      if (p.clientAppTypes !== null) mask |= this.bit(this.clientAppTypes.of(i), R_CLIENT_APPS);
+      if (p.platformsInc !== null) mask |= this.bit(this.platforms.of(i), R_DEVICE_PLATFORM);
       if (p.hasDeviceFilter) mask |= this.bit(this.deviceFilter(p, s.device), R_DEVICES);
-      if (p.signInRisk !== null) mask |= this.bit(this.signInRisk.match(i), R_SIGN_IN_RISK);
-      if (p.userRisk !== null) mask |= this.bit(this.userRisk.match(i), R_USER_RISK);
-      if (p.insiderRisk !== null) mask |= this.bit(this.insiderRisk.match(i), R_INSIDER_RISK);
-      if (p.transferMethods !== null) mask |= this.bit(this.transferMethods.match(i), R_AUTHENTICATION_FLOW);
+      if (p.signInRisk !== null) mask |= this.bit(this.signInRisk.of(i), R_SIGN_IN_RISK);
+      if (p.userRisk !== null) mask |= this.bit(this.userRisk.of(i), R_USER_RISK);
+      if (p.insiderRisk !== null) mask |= this.bit(this.insiderRisk.of(i), R_INSIDER_RISK);
+      if (p.transferMethods !== null) mask |= this.bit(this.transferMethods.of(i), R_AUTHENTICATION_FLOW);
     }
     if (p.stateKind === ST_UNKNOWN) {
       mask |= R_NOT_ENOUGH_INFORMATION;
@@ -453,7 +478,8 @@ export class Evaluator {
     return and3(type, tenant);
   }
 
-  private applications(p: CompiledPolicy): Tri {
+  /** The applications condition of a policy that targets applications. */
+  private appCondition(p: CompiledPolicy): Tri {
     let r: Tri = F;
     for (const app of this.signIn.apps) {
       r = or3(r, and3(appIn(p.incApps, app, true), not3(appIn(p.excApps, app, false))));
