@@ -32,28 +32,28 @@ export function scopeText(report: GapReport): string {
 }
 
 /**
- * The human form: the holes first, one line each with its id, then what excludes them (the policies that would meet
- * the requirement for some of their sign-ins) and the policies that apply; the deliberate exclusions apart, one line
- * each; the replayable sign-ins last, by id, so the list itself fits on a screen.
+ * The human form: the holes first, grouped by who and which resource, one line each with its id; the deliberate
+ * exclusions apart; the replayable sign-ins last, by id, so the list itself fits on a screen (`--json` adds the
+ * policies that apply to each).
  */
-export function formatGaps(report: GapReport, policies: ReadonlyArray<{ address: string; displayName: string }>): string {
-  const names = new Map(policies.map((p) => [p.address, p.displayName]));
+export function formatGaps(report: GapReport): string {
   const out: string[] = [];
   if (report.incomplete) out.push(`INCOMPLETE: ${report.incomplete}`, '');
   if (report.gaps.length === 0) {
     out.push(`No gaps${report.complete ? '' : ' found'}: every sign-in faces ${report.requirement}${report.excludedOnPurpose.length ? ' or is excluded on purpose' : ''} (${scopeText(report)}; ${report.classes} sign-in classes).`);
   } else {
     out.push(`${report.gaps.length} gap${report.gaps.length === 1 ? '' : 's'} for --require ${report.requirement} (${scopeText(report)}; ${report.classes} sign-in classes):`);
-    out.push('');
-    for (const g of report.gaps) {
-      out.push(`${g.id}  ${g.description} → ${g.outcome}`);
-      if (g.policies.length > 0) out.push(`            applying: ${g.policies.map((a) => names.get(a) ?? a).join(', ')}`);
+    for (const [who, gaps] of byWhoAndWhat(report.gaps)) {
+      out.push('', who);
+      for (const { gap: g, rest } of gaps) out.push(`  ${g.id}  ${rest ? `${rest} ` : ''}→ ${g.outcome}`);
     }
   }
   if (report.excludedOnPurpose.length > 0) {
-    out.push('');
-    out.push(`Excluded on purpose (${report.excludedOnPurpose.length}):`);
-    for (const g of report.excludedOnPurpose) out.push(`${g.id}  ${g.description} → ${g.outcome} (${g.onPurpose})`);
+    out.push('', `Excluded on purpose (${report.excludedOnPurpose.length}):`);
+    for (const [who, gaps] of byWhoAndWhat(report.excludedOnPurpose)) {
+      out.push('', who);
+      for (const { gap: g, rest } of gaps) out.push(`  ${g.id}  ${rest ? `${rest} ` : ''}→ ${g.outcome} (${g.onPurpose})`);
+    }
   }
   const all = [...report.gaps, ...report.excludedOnPurpose];
   if (all.length > 0) {
@@ -62,4 +62,20 @@ export function formatGaps(report: GapReport, policies: ReadonlyArray<{ address:
     for (const g of all) out.push(`${g.id}  ${JSON.stringify(g.signIn)}`);
   }
   return out.join('\n') + '\n';
+}
+
+/**
+ * Gaps grouped by who and which resource (the first two parts of a description, `members · any resource`), in order
+ * of first appearance, each with the rest of its description.
+ */
+function byWhoAndWhat(gaps: readonly Gap[]): Map<string, Array<{ gap: Gap; rest: string }>> {
+  const out = new Map<string, Array<{ gap: Gap; rest: string }>>();
+  for (const gap of gaps) {
+    const parts = gap.description.split(' · ');
+    const who = parts.slice(0, 2).join(' · ');
+    const list = out.get(who) ?? [];
+    list.push({ gap, rest: parts.slice(2).join(' · ') });
+    out.set(who, list);
+  }
+  return out;
 }

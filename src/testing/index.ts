@@ -252,7 +252,7 @@ export const gapMatchers = {
       pass,
       message: () =>
         `${this.utils.matcherHint('toHaveNoGaps', 'stack', this.utils.printExpected(options))}\n\n` +
-        (pass ? `Expected gaps for ${require.value}, but every sign-in faces it (${report.classes} sign-in classes).` : `Expected no gaps, but:\n\n${formatGaps(report, w.policies)}`),
+        (pass ? `Expected gaps for ${require.value}, but every sign-in faces it (${report.classes} sign-in classes).` : `Expected no gaps, but:\n\n${formatGaps(report)}`),
     };
   },
 };

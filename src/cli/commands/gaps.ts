@@ -45,7 +45,7 @@ export function registerGaps(program: Command, io: CliIo): void {
       for (const warning of whatIf.warnings) io.err(`warning: ${warning}\n`);
       const report = whatIf.findGaps({ require, users: opts.users as GapUsers, reportOnly: opts.reportOnly ?? false, maxSeconds });
       if (opts.json) io.out(JSON.stringify(gapsJson(report), null, 2) + '\n');
-      else io.out(formatGaps(report, whatIf.policies));
+      else io.out(formatGaps(report));
       if (!report.complete) {
         io.err(`gaps: ${report.incomplete}\n`);
         io.exit(EXIT_BAD_INPUT);
