@@ -70,6 +70,13 @@ export function diffTenant(stack: StackSide, docs: readonly GraphDocument[], opt
     const match = tenant.filter((t) => left.has(t) && t.kind === 'authenticationStrength' && t.normal.displayName === s.displayName);
     if (match.length === 1 && match[0].normal.id) resolved.set(s.address, `${AUTHENTICATION_STRENGTH_PATH}${match[0].normal.id}`);
   }
+  // A named location the stack looks up by display name (NamedLocation.fromDisplayName) is the tenant's of that name.
+  for (const o of stack.model.objects) {
+    const displayName = o.attributes.display_name;
+    if (!o.isDataSource || o.type !== 'azuread_named_location' || typeof displayName !== 'string') continue;
+    const named = tenant.filter((t) => t.kind === NAMED_LOCATION && t.normal.displayName === displayName);
+    if (named.length === 1 && named[0].normal.id) resolved.set(o.address, named[0].normal.id);
+  }
   const diffs = new Map<string, ObjectDiff[]>([[POLICY, []], [NAMED_LOCATION, []]]);
   for (const kind of [NAMED_LOCATION, POLICY]) {
     for (const o of stack.objects.filter((x) => x.kind === kind)) {

@@ -146,6 +146,23 @@ describe('matching', () => {
     ]);
     expect(diff.toText()).toContain('    Conditions › Locations › Exclude: + Office egress (azuread_named_location.office), − HQ (a value known only at apply time: may already match)\n');
   });
+
+  test('a location the stack looks up by display name (NamedLocation.fromDisplayName) is the tenant\'s: the policy matches, the location is left alone', () => {
+    const lookedUp = {
+      resource: { azuread_conditional_access_policy: { mfa: { ...stackPolicy(), conditions: { ...baseConditions(), locations: { included_locations: ['All'], excluded_locations: ['${data.azuread_named_location.office.object_id}'] } } } } },
+      data: { azuread_named_location: { office: { display_name: 'Office egress' } } },
+    };
+    const diff = GraphExport.fromTerraformJson(lookedUp).diff(list(policy(), ipLocation()));
+    expect(diff.objects.map((o) => [o.displayName, o.change])).toEqual([
+      ['Require MFA outside the office', TenantChange.UNCHANGED],
+      ['Office egress', TenantChange.LEFT_ALONE],
+    ]);
+    // another name than the tenant's: the reference stays unresolved and is named by the data source
+    lookedUp.data.azuread_named_location.office.display_name = 'HQ';
+    expect(texts(GraphExport.fromTerraformJson(lookedUp).diff(list(policy(), ipLocation())).objects[0])).toEqual([
+      'Conditions › Locations › Exclude: + HQ (data.azuread_named_location.office), − Office egress',
+    ]);
+  });
 });
 
 describe('portal words', () => {
@@ -310,6 +327,10 @@ describe('bad input', () => {
     ]);
   });
 });
+
+function stackPolicy(): Record<string, any> {
+  return { display_name: 'Require MFA outside the office', state: 'enabled', conditions: baseConditions(), grant_controls: { operator: 'OR', built_in_controls: ['mfa'] } };
+}
 
 function baseConditions(): Record<string, any> {
   return {
