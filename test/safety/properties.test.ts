@@ -1,7 +1,7 @@
 import { Testing } from 'cdktf';
 import * as fc from 'fast-check';
 import * as ipaddr from 'ipaddr.js';
-import { anyCidrArb, build, compareKeys, GRANT_BUILT_INS, guidArb, PolicySpec, Spec, specArb } from './spec';
+import { anyCidrArb, build, compareKeys, GRANT_BUILT_INS, guidArb, PolicySpec, Spec, specArb } from './stack-specs';
 import {
   AuthenticationStrength,
   BuiltInControl,
