@@ -57,13 +57,16 @@ export function merge(groups: Group[]): Group[] {
     }
     return id;
   };
-  type Entry = Group & { dimIds: Map<string, number>; alive: boolean };
+  // an entry's signatures are kept until it changes: a merge loop asks for them many times
+  type Entry = Group & { dimIds: Map<string, number>; alive: boolean; sigs?: Array<[string, string]> };
   const out: Entry[] = [];
   const index = new Map<string, Set<number>>();
   const signatures = (e: Entry): Array<[string, string]> => {
+    if (e.sigs) return e.sigs;
     const dims = [...e.dimIds.keys()].sort();
     const parts = dims.map((dim) => `${dim}=${e.dimIds.get(dim)}`);
-    return dims.map((dim, i) => [dim, `${e.key}\u0000${dim}\u0000${parts.filter((_, j) => j !== i).join('\u0000')}`]);
+    e.sigs = dims.map((dim, i) => [dim, `${e.key}\u0000${dim}\u0000${parts.filter((_, j) => j !== i).join('\u0000')}`]);
+    return e.sigs;
   };
   const indexAs = (i: number, add: boolean): void => {
     for (const [, sig] of signatures(out[i])) {
@@ -97,6 +100,7 @@ export function merge(groups: Group[]): Group[] {
       for (const l of out[gone].labels.get(dim!)!) if (!union.includes(l)) union.push(l);
       k.labels.set(dim!, union);
       k.dimIds.set(dim!, idOf(union));
+      k.sigs = undefined;
       k.leaves.push(...out[gone].leaves);
       out[gone].alive = false;
       current = keep;
