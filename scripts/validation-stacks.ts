@@ -1,7 +1,7 @@
 /**
  * Synthesizes the stacks scripts/terraform-validate.sh checks beside the examples (cdktf.out/stacks/*):
  * every policy template alone (with the data its Learn page expects), every category as one TemplateBaseline,
- * and random stacks from the property tests' generator (test/safety/spec.ts).
+ * and random stacks from the property tests' generator (test/safety/stack-specs.ts).
  *
  * Usage: ts-node -P scripts/tsconfig.json --transpile-only scripts/validation-stacks.ts OUTDIR [RANDOM_COUNT] [SEED]
  * Writes OUTDIR/stacks/<name>/cdk.tf.json (RANDOM_COUNT defaults to 40, SEED to a random one, printed).
