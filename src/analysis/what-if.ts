@@ -165,19 +165,23 @@ export class WhatIf {
    * outcomes; authentication flows; service principals. Each dimension has an "any other value" member, so the
    * classes cover every sign-in. Authentication contexts are not explored (no provider 3.7.0 policy targets one).
    *
-   * @param options whose sign-ins, over enabled or report-only policies
+   * @param options whose sign-ins, over the enabled policies or with the report-only ones as if on, and a time budget
    * @returns the classes, each with one concrete sign-in
+   * @throws Error when the budget (`maxSeconds`) runs out first
    */
   public signInClasses(options: SignInClassOptions = {}): SignInClass[] {
     return gaps().signInClasses(this.compiled, options);
   }
 
   /**
-   * Finds every class of sign-ins that does not face a requirement (e.g. MFA) under the enabled (or report-only)
-   * policies, exhaustively, merged into few groups described in portal words. A class whose outcome depends on a
-   * value known only at apply time is reported as undetermined, never as covered.
+   * Finds every class of sign-ins that does not face a requirement (e.g. MFA) under the enabled policies (or, with
+   * `reportOnly`, the enabled and report-only ones as if all were on), exhaustively, merged into few groups described
+   * in portal words, each with a stable id; deliberate exclusions (emergency-access accounts, the Directory
+   * Synchronization Accounts role) are listed apart. A class whose outcome depends on a value known only at apply
+   * time is reported as undetermined, never as covered. Past `maxSeconds` (default 60) it returns what it found with
+   * `complete: false`.
    *
-   * @param options the requirement, whose sign-ins, over enabled or report-only policies
+   * @param options the requirement, whose sign-ins, which policies, the time budget
    */
   public findGaps(options: GapOptions): GapReport {
     return gaps().findGaps(this.compiled, options);

@@ -27,8 +27,9 @@ export interface SignInClassOptions {
    */
   readonly reportOnly?: boolean;
   /**
-   * Stop after this many seconds: the result then says it is incomplete (`complete: false`) instead of running out
-   * of time or memory on a policy set whose sign-ins split into too many classes.
+   * Stop after this many seconds instead of running out of time or memory on a policy set whose sign-ins split into
+   * too many classes: `findGaps` then returns what it found with `complete: false` and what it did not finish;
+   * `signInClasses` throws an Error saying so.
    * @default 60
    */
   readonly maxSeconds?: number;
