@@ -235,7 +235,8 @@ export class Explorer {
     const still = undecided.filter((i) => masks[i] === R_NOT_ENOUGH_INFORMATION && this.inScope(i));
     const met = this.options.met?.(d) ?? false;
     if (d.access !== WhatIfAccess.UNDETERMINED || met) return this.leaf(a, d, masks, met);
-    let deciding = d.undeterminedBy.map((address) => this.index.get(address)!);
+    const deciding = d.undeterminedBy.map((address) => this.index.get(address)!);
+    let broad: number[] | undefined;
     if (this.options.met !== undefined) {
       // Gap analysis splits only where a policy that can meet the requirement covers the node's ordinary sign-in (a
       // broad policy: its exclusions and conditions are what separate the sign-ins it misses). When none does, the
@@ -245,11 +246,12 @@ export class Explorer {
       const ordinary = this.signIns.ordinary(a);
       const om = masks.slice();
       this.evaluator.masksFor(ordinary.prepared, still, om, new Int32Array(this.policies.length));
-      const broad = still.filter((i) => om[i] === 0);
+      broad = still.filter((i) => om[i] === 0);
       if (broad.length === 0) return this.leaf(a, d, masks, false, { exceptions: still, ordinary });
-      deciding = broad;
     }
-    const split = this.chooseSplit(a, deciding, still, unknown);
+    // (when no split decides the broad policies, e.g. a device filter whose candidate devices all agree, any undecided
+    // policy's condition is split on, as without a requirement)
+    const split = (broad && this.chooseSplit(a, broad, still, unknown)) || this.chooseSplit(a, deciding, still, unknown);
     if (!split) return this.leaf(a, d, masks, false);
     const children = new Map<string, TreeNode>();
     const bit = reasonBitOf(split.dim);
