@@ -4,6 +4,7 @@
  * name, `Report-only`); and the differences between two normal forms, field by field, as those words.
  * `cdktf-entra-ca diff` and `GraphExport.diff` print them. Internal module.
  */
+import type { FieldChange } from './tenant-diff';
 import { isExpression } from '../model/references';
 import { isObject, Json } from '../private/json';
 import { TRANSFER_METHODS } from '../vocabulary/authentication-flows';
@@ -22,17 +23,8 @@ import { Vocabulary } from '../vocabulary/vocabulary';
 /** Names an id: a reference, a GUID (role, application, named location, an object the stack names) or text. */
 export type NameId = (value: string) => string;
 
-/** One field's difference in portal words (the public `FieldChange`). */
-export interface WordedChange {
-  readonly path: string;
-  readonly field: string;
-  readonly added: string[];
-  readonly removed: string[];
-  readonly before?: string;
-  readonly after?: string;
-  readonly text: string;
-  readonly knownAtApply: boolean;
-}
+/** One field's difference in portal words: the public `FieldChange` (one type, defined with the public API). */
+export type WordedChange = FieldChange;
 
 /** How a field is compared: a list Graph treats as a set, one value, or a flag. */
 type Shape = 'set' | 'value' | 'flag';
