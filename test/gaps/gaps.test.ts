@@ -227,6 +227,11 @@ describe('gaps in portal words', () => {
     expect(runCli(['gaps', FIXTURE, '--require', 'mfa', '--max-seconds', 'soon'])).toMatchObject({ exitCode: 2, stderr: expect.stringContaining("--max-seconds: 'soon' is not a positive number of seconds") });
   });
 
+  test('--help says what --report-only decides over', () => {
+    const help = runCli(['gaps', '--help']);
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('--report-only decide over the enabled and the report-only policies together, as if the report-only ones were on');
+  });
+
   test('--report-only decides over the enabled and the report-only policies together, as if all were on', () => {
     // on: MFA for members; report-only: MFA for guests. Today guests miss MFA; once the pilot is on, nobody does.
     const w = stack({

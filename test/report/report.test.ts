@@ -141,6 +141,19 @@ describe('cdktf-entra-ca report', () => {
     expect(r.stdout).toBe(renderMarkdown(data));
   });
 
+  test('past --max-seconds the report is still written, says what is incomplete, and the run exits 2', () => {
+    const out = path.join(tmp, 'report.html');
+    const r = runCli(['report', FIXTURE, '--out', out, '--max-seconds', '0.000001']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/^report: incomplete: /);
+    const html = fs.readFileSync(out, 'utf8');
+    // everything else is there: the policies and the lint findings
+    expect(html).toContain('Combined Security Info Registration with TAP');
+    expect(html).toContain('<h2>Lint findings</h2>');
+    expect(html).toMatch(/<p class="error">(The matrix is incomplete|Incomplete: stopped after)/);
+    expect(runCli(['report', FIXTURE, '--max-seconds', '0'])).toMatchObject({ exitCode: 2, stderr: expect.stringContaining("--max-seconds: '0' is not a positive number of seconds") });
+  });
+
   test('bad input exits 2', () => {
     expect(runCli(['report', FIXTURE, '--format', 'pdf'])).toEqual({ exitCode: 2, stdout: '', stderr: "error: --format: 'pdf' is not html or md\n" });
     expect(runCli(['report', path.join(tmp, 'nowhere')]).exitCode).toBe(2);
