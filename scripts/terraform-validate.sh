@@ -65,7 +65,6 @@ if [ -z "$tf" ]; then
     echo "installed in $((SECONDS - start))s"
   fi
 fi
-echo "$("$tf" version 2>/dev/null | head -n 1), provider $provider"
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -83,6 +82,7 @@ provider_installation {
 RC
 export TF_CLI_CONFIG_FILE="$work/terraformrc" TF_IN_AUTOMATION=1 CHECKPOINT_DISABLE=1
 unset TF_PLUGIN_CACHE_DIR
+echo "$("$tf" version 2>/dev/null | head -n 1), provider $provider"
 
 if [ "$#" -eq 0 ]; then
   set -- cdktf.out/stacks/*
