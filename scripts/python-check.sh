@@ -69,6 +69,20 @@ start=$SECONDS
 echo "python examples/python/main.py synthesized in $((SECONDS - start))s"
 python3 scripts/python-parity.py cdktf.out "$WORK/out" "${STACKS[@]}" || fail "the Python app's stacks differ from the TypeScript app's (above)"
 
+# The README's Python snippets, each run as written (with its own output directory).
+n=0
+while IFS= read -r -d '' snippet; do
+  n=$((n + 1))
+  printf '%s' "$snippet" >"$WORK/readme-$n.py"
+  (cd "$WORK" && CDKTF_OUTDIR="readme-$n.out" "$py" "readme-$n.py") || fail "the README's Python snippet $n ($WORK/readme-$n.py)"
+done < <(python3 -c '
+import re, sys
+for block in re.findall(r"^```python\n(.*?)^```", open("README.md", encoding="utf-8").read(), re.S | re.M):
+    sys.stdout.write(block + "\0")
+')
+[ "$n" -gt 0 ] || fail "the README has no Python snippet"
+echo "the README's Python snippets: $n ran"
+
 # What-If from Python. KNOWN BUG (reported with issue 22): WhatIf.evaluate hands jsii the policies' grant and
 # session controls as frozen objects (deepFreeze in src/what-if/compile-policy.ts), and jsii cannot tag a
 # frozen object to send it to Python ("Cannot define property Symbol($__jsii__objid__$), object is not
