@@ -2,10 +2,14 @@
 # terraform init + terraform validate on synthesized stacks, against terraform-provider-azuread 3.7.0
 # run locally: the provider's own schema validation over this library's output.
 #
-# Usage: scripts/terraform-validate.sh [--generated RANDOM_COUNT] [STACK_DIR...]   (default: cdktf.out/stacks/*)
+# Usage: scripts/terraform-validate.sh [--generated RANDOM_COUNT] [--contract] [STACK_DIR...]
+#   (default STACK_DIR: cdktf.out/stacks/*)
 #   --generated N: also every policy template, every template baseline and N random property-test stacks
 #   (scripts/validation-stacks.ts), synthesized once the provider and terraform are there; the run prints
 #   its fast-check seed, and VALIDATION_SEED=<seed> repeats it.
+#   --contract: also the provider contract (src/provider/provider-contract.ts) against the provider: one stack
+#   per mutation of a valid body (scripts/contract-stacks.ts) must fail validate exactly when the contract
+#   finds a plan problem in it.
 #
 # The provider: $AZUREAD_PROVIDER_BINARY (a terraform-provider-azuread v3.7.0 binary) if set, else the one
 # `go install` left in the cache, else `go install github.com/hashicorp/terraform-provider-azuread@<v3.7.0
@@ -14,8 +18,9 @@
 # Each stack is initialized with -backend=false from a filesystem mirror that holds only that binary
 # (a temporary CLI configuration: the public registry is never asked), then validated.
 #
-# Exit: 0 every stack valid; 1 a stack failed validation (the error is printed); 3 the provider or terraform
-# could not be had (why is printed: not a result about this library).
+# Exit: 0 every stack valid (and the contract agrees); 1 a stack failed validation or the contract disagrees
+# (the error is printed); 3 the provider or terraform could not be had (why is printed: not a result about
+# this library).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,10 +35,14 @@ mkdir -p "$CACHE/bin"
 skip() { echo "terraform validate skipped: $*"; exit 3; }
 
 generated=""
-if [ "${1:-}" = "--generated" ]; then
-  generated=${2:?--generated needs a count of random stacks}
-  shift 2
-fi
+contract=""
+while [ "$#" -gt 0 ]; do
+  case "$1" in
+    --generated) generated=${2:?--generated needs a count of random stacks}; shift 2 ;;
+    --contract) contract=1; shift ;;
+    *) break ;;
+  esac
+done
 
 provider=${AZUREAD_PROVIDER_BINARY:-}
 if [ -z "$provider" ]; then
@@ -91,23 +100,29 @@ if [ -n "$generated" ]; then
   npx ts-node -P scripts/tsconfig.json --transpile-only scripts/validation-stacks.ts "$work/generated" "$generated" ${VALIDATION_SEED:-} || exit 1
   set -- "$@" "$work"/generated/stacks/*
 fi
-passed=0
-failed=0
-for stack in "$@"; do
-  [ -f "$stack/cdk.tf.json" ] || { echo "$stack: no cdk.tf.json"; failed=$((failed + 1)); continue; }
+# validate_stack DIR: init and validate a copy of DIR/cdk.tf.json; prints the errors into $out, returns 0 when valid.
+n=0
+validate_stack() {
+  local stack=$1 copy
+  n=$((n + 1))
+  [ -f "$stack/cdk.tf.json" ] || { out="no cdk.tf.json"; return 1; }
   # a copy: init writes .terraform/ and a lock file beside the configuration
-  copy="$work/stacks/$(basename "$stack")"
+  copy="$work/stacks/$n-$(basename "$stack")"
   mkdir -p "$copy"
   # indented, so that an error's source line is the offending attribute rather than the whole document
   node -e 'const fs = require("fs"); fs.writeFileSync(process.argv[2], JSON.stringify(JSON.parse(fs.readFileSync(process.argv[1], "utf8")), null, 2));' \
     "$stack/cdk.tf.json" "$copy/cdk.tf.json"
   if ! out=$(cd "$copy" && "$tf" init -backend=false -input=false -no-color 2>&1); then
-    echo "$stack: terraform init failed:"
-    echo "$out"
-    failed=$((failed + 1))
-    continue
+    out="terraform init failed: $out"
+    return 1
   fi
-  if out=$(cd "$copy" && "$tf" validate -no-color 2>&1); then
+  out=$(cd "$copy" && "$tf" validate -no-color 2>&1)
+}
+
+passed=0
+failed=0
+for stack in "$@"; do
+  if validate_stack "$stack"; then
     echo "$stack: valid"
     passed=$((passed + 1))
   else
@@ -117,4 +132,28 @@ for stack in "$@"; do
   fi
 done
 echo "terraform validate: $passed valid, $failed invalid"
+
+# The provider contract held to the provider: each mutated body must fail validate exactly when the contract
+# finds a plan problem in it (CustomizeDiff checks, marked planOnly, run at plan, so validate accepts them).
+if [ -n "$contract" ]; then
+  npx ts-node -P scripts/tsconfig.json --transpile-only scripts/contract-stacks.ts "$work/contract" || exit 1
+  agree=0
+  disagree=0
+  for stack in "$work"/contract/stacks/*; do
+    name=$(basename "$stack")
+    expected=$(node -e 'const e = require(process.argv[1])[process.argv[2]]; console.log(e.plan.length > 0 && !e.planOnly ? "invalid" : "valid");' \
+      "$work/contract/expect.json" "$name")
+    if validate_stack "$stack"; then actual=valid; else actual=invalid; fi
+    if [ "$actual" = "$expected" ]; then
+      agree=$((agree + 1))
+    else
+      disagree=$((disagree + 1))
+      echo "provider contract: $name: the contract expects $expected, terraform validate says $actual"
+      node -e 'const e = require(process.argv[1])[process.argv[2]]; for (const p of e.plan) console.log(`  contract: ${p}`);' "$work/contract/expect.json" "$name"
+      [ -n "$out" ] && echo "$out" | sed 's/^/  terraform: /'
+    fi
+  done
+  echo "provider contract against terraform validate: $agree mutations agree, $disagree disagree"
+  [ "$disagree" -eq 0 ] || failed=$((failed + 1))
+fi
 [ "$failed" -eq 0 ]
