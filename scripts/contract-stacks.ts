@@ -127,7 +127,10 @@ policy('session-frequency-without-period', ['session_controls', { sign_in_freque
 policy('session-period-without-frequency', ['session_controls', { sign_in_frequency_period: 'hours', sign_in_frequency_interval: 'timeBased' }]);
 policy('session-only', ['grant_controls', undefined], ['session_controls', { sign_in_frequency: 4, sign_in_frequency_period: 'hours', sign_in_frequency_interval: 'timeBased' }]);
 cases.push({
-  name: 'policy-session-every-time-with-frequency', type: 'azuread_conditional_access_policy', planOnly: true, check: checkPolicyContract,
+  name: 'policy-session-every-time-with-frequency',
+  type: 'azuread_conditional_access_policy',
+  planOnly: true,
+  check: checkPolicyContract,
   body: edit(POLICY, ['session_controls', { sign_in_frequency: 4, sign_in_frequency_period: 'hours', sign_in_frequency_interval: 'everyTime' }]),
 });
 
