@@ -224,13 +224,15 @@ class PolicyCompiler {
     let isBlock = false;
     let hasGrant = false;
     if (g) {
-      grantControls = deepFreeze({
+      // shared by every report that lists the policy (not copied per evaluation) and not frozen: jsii marks the
+      // objects it hands to other languages, which a frozen object refuses
+      grantControls = {
         operator: g.operator !== '' ? g.operator : 'OR',
         builtInControls: g.builtInControls,
         ...(g.authenticationStrength ? { authenticationStrength: this.stack.strength(g.authenticationStrength.id) } : {}),
         termsOfUse: g.termsOfUse,
         customAuthenticationFactors: g.customAuthenticationFactors,
-      });
+      };
       isBlock = g.builtInControls.includes('block');
       hasGrant = g.builtInControls.length > 0 || g.authenticationStrength !== undefined || g.termsOfUse.length > 0 || g.customAuthenticationFactors.length > 0;
     }
@@ -357,7 +359,7 @@ function sessionReport(s: SessionControlsModel | undefined): { [key: string]: an
     if (f.frequencyInterval !== undefined) out.signInFrequencyInterval = f.frequencyInterval;
     if (f.authenticationType !== undefined) out.signInFrequencyAuthenticationType = f.authenticationType;
   }
-  return Object.keys(out).length > 0 ? deepFreeze(out) : undefined;
+  return Object.keys(out).length > 0 ? out : undefined;
 }
 
 function allList(): EnumList {
@@ -366,10 +368,3 @@ function allList(): EnumList {
   return l;
 }
 
-function deepFreeze<O>(o: O): O {
-  if (typeof o === 'object' && o !== null && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o)) deepFreeze(v);
-  }
-  return o;
-}
