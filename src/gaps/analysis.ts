@@ -259,7 +259,7 @@ function outcomeKey(leaf: SignInClassLeaf, stack: CompiledStack, check: Requirem
 // ---------------------------------------------------------------------------------------------------------------
 // Merging and words
 
-const ORDER = ['kind', 'resource', 'user', 'tenant', 'sp', 'group', 'role', 'any', 'ip', 'country', 'clientApp', 'platform', 'signInRisk', 'userRisk', 'insiderRisk', 'spRisk', 'device', 'flow'];
+const ORDER = ['kind', 'resource', 'user', 'tenant', 'sp', 'group', 'role', 'any', 'or', 'ip', 'country', 'clientApp', 'platform', 'signInRisk', 'userRisk', 'insiderRisk', 'spRisk', 'device', 'flow'];
 
 /** Portal words for a group of classes. */
 class Describer {

@@ -7,6 +7,7 @@
  * - the chain the tree makes of a list of groups or roles ("in A"; "not in A, in B"; "not in A or B, in C") when the
  *   classes of the chain agree on everything else: "in group A, B or C" (`mergeAnyOf`). The tree explores one group at
  *   a time, so a policy that excludes three groups leaves three classes where an administrator sees one exclusion.
+ *   A chain may end on another condition ("not in A or B, in an allowed country"): "in group A or B, or in …".
  */
 import { Choice, OTHER_USERS, SignInClassLeaf } from './partition';
 
@@ -154,7 +155,10 @@ function isIn(g: Group, dim: string, label: string): boolean {
   return choice !== undefined && !choice.value.other;
 }
 
-/** `a` is in one of a set of groups; `b` in none of them but in `z`, and alike otherwise: `a` with the set plus `z`. */
+/**
+ * `a` is in one of a set of groups; `b` in none of them but in `z`, and alike otherwise: `a` with the set plus `z`
+ * (or, when `z` is another condition `a` does not constrain, "in one of the set, or `z`").
+ */
 function joinChain(a: Chain, b: Chain): Chain | undefined {
   const sets: Array<{ key: string; members: Array<{ dim: string; label: string }> }> = [
     ...[...a.memberships].filter(([, inside]) => inside).map(([dim]) => ({ key: dim, members: [{ dim, label: a.labels.get(dim)![0] }] })),
@@ -175,6 +179,22 @@ function joinChain(a: Chain, b: Chain): Chain | undefined {
       const anyOf = new Map(a.anyOf);
       anyOf.delete(set.key);
       anyOf.set(key, members);
+      return { labels, key: a.key, leaves: [...a.leaves, ...b.leaves], memberships, anyOf };
+    }
+    // The chain may end on another condition: `b` is in none of the set but (say) in an allowed country, which `a`
+    // does not constrain: together they are "in one of the set, or in that country" (a policy escaped by its
+    // exclusions or by its condition). The merged group is not extended further.
+    for (const [z, values] of b.labels) {
+      if (a.labels.has(z) || set.members.some((m) => m.dim === z) || z === 'kind' || z === 'resource') continue;
+      const restA = new Map([...a.labels].filter(([dim]) => dim !== set.key));
+      const restB = new Map([...b.labels].filter(([dim]) => dim !== z && !set.members.some((m) => m.dim === dim)));
+      if (!sameLabels(restA, restB)) continue;
+      const key = `or:${[...set.members.map((m) => m.dim)].sort().join(',')}|${z}`;
+      const labels = new Map(restA).set(key, [`${anyOfLabel(set.members.map((m) => m.label))}, or ${values.join(' or ')}`]);
+      const memberships = new Map(a.memberships);
+      memberships.delete(set.key);
+      const anyOf = new Map(a.anyOf);
+      anyOf.delete(set.key);
       return { labels, key: a.key, leaves: [...a.leaves, ...b.leaves], memberships, anyOf };
     }
   }
