@@ -44,35 +44,30 @@ while [ "$#" -gt 0 ]; do
   esac
 done
 
+# go_install WHAT MODULE@VERSION: installs a binary into $CACHE/bin through the Go module proxy (skips, with the
+# proxy's answer, when it cannot).
+go_install() {
+  command -v go >/dev/null 2>&1 || skip "no $1 binary and no go to install one"
+  echo "go install $2 (through the Go module proxy)"
+  local start=$SECONDS out
+  if ! out=$(GOBIN="$CACHE/bin" GOFLAGS="-mod=mod -buildvcs=false" go install "$2" 2>&1); then
+    echo "$out" | tail -n 5
+    skip "$1 could not be installed by its module path (above)"
+  fi
+  echo "installed in $((SECONDS - start))s"
+}
+
 provider=${AZUREAD_PROVIDER_BINARY:-}
 if [ -z "$provider" ]; then
   provider="$CACHE/bin/terraform-provider-azuread"
-  if [ ! -x "$provider" ]; then
-    command -v go >/dev/null 2>&1 || skip "no provider binary and no go to install one"
-    echo "go install $PROVIDER_MODULE@$PROVIDER_COMMIT (through the Go module proxy)"
-    start=$SECONDS
-    if ! out=$(GOBIN="$CACHE/bin" GOFLAGS="-mod=mod -buildvcs=false" go install "$PROVIDER_MODULE@$PROVIDER_COMMIT" 2>&1); then
-      echo "$out" | tail -n 5
-      skip "the provider could not be installed by its module path (above)"
-    fi
-    echo "installed in $((SECONDS - start))s"
-  fi
+  [ -x "$provider" ] || go_install "the provider" "$PROVIDER_MODULE@$PROVIDER_COMMIT"
 fi
 [ -x "$provider" ] || skip "$provider is not an executable"
 
 tf=$(command -v terraform || true)
 if [ -z "$tf" ]; then
   tf="$CACHE/bin/terraform"
-  if [ ! -x "$tf" ]; then
-    command -v go >/dev/null 2>&1 || skip "no terraform on PATH and no go to install one"
-    echo "go install $TERRAFORM_MODULE (through the Go module proxy)"
-    start=$SECONDS
-    if ! out=$(GOBIN="$CACHE/bin" GOFLAGS="-mod=mod -buildvcs=false" go install "$TERRAFORM_MODULE" 2>&1); then
-      echo "$out" | tail -n 5
-      skip "terraform could not be installed by its module path (above)"
-    fi
-    echo "installed in $((SECONDS - start))s"
-  fi
+  [ -x "$tf" ] || go_install "terraform" "$TERRAFORM_MODULE"
 fi
 
 work=$(mktemp -d)
