@@ -21,6 +21,13 @@ export type ExitCode = typeof EXIT_OK | typeof EXIT_FAILED | typeof EXIT_BAD_INP
 /** Bad input: printed to stderr, exit code 2. */
 export class BadInput extends Error {}
 
+/** Reads `--max-seconds` (`gaps` and `report`: the time the gap analysis may take). */
+export function maxSecondsOption(text: string): number {
+  const n = Number(text);
+  if (!(n > 0) || !Number.isFinite(n)) throw new BadInput(`--max-seconds: '${text}' is not a positive number of seconds; e.g. --max-seconds 120`);
+  return n;
+}
+
 /** A command's view of the run: where to print, how to resolve paths, how to set the exit code. */
 export interface CliIo {
   /** Print to standard output. */

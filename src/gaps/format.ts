@@ -27,7 +27,7 @@ export function gapsJson(report: GapReport): object {
 }
 
 /** The scope of a report in words, e.g. `enabled policies, members and guests`. */
-export function scopeText(report: GapReport): string {
+function scopeText(report: GapReport): string {
   return `${report.reportOnly ? 'enabled and report-only policies as if on' : 'enabled policies'}, ${report.users === 'all' ? 'members and guests' : report.users}`;
 }
 

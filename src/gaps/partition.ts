@@ -90,7 +90,7 @@ export interface Partition {
 /** Options of the exploration. */
 export interface PartitionOptions {
   readonly users: UsersScope;
-  /** Over report-only policies instead of enabled ones. */
+  /** Over the enabled and the report-only policies together, as if the report-only ones were on. */
   readonly reportOnly: boolean;
   /** Stop early on a node whose decision already meets the requirement (gap analysis). */
   readonly met?: (d: WhatIfAccessDecision) => boolean;

@@ -9,16 +9,9 @@ import { DEFAULT_MAX_SECONDS } from '../../gaps/analysis';
 import { formatGaps, gapsJson } from '../../gaps/format';
 import { GapUsers } from '../../gaps/model';
 import { GapRequirement } from '../../gaps/requirement';
-import { BadInput, CliIo, EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, loadStack } from '../cli-io';
+import { BadInput, CliIo, EXIT_BAD_INPUT, EXIT_FAILED, EXIT_OK, loadStack, maxSecondsOption } from '../cli-io';
 
 const USERS: readonly string[] = Object.values(GapUsers);
-
-/** Reads `--max-seconds` (shared with `report`). */
-export function maxSecondsOption(text: string): number {
-  const n = Number(text);
-  if (!(n > 0) || !Number.isFinite(n)) throw new BadInput(`--max-seconds: '${text}' is not a positive number of seconds; e.g. --max-seconds 120`);
-  return n;
-}
 
 /** Adds the command. */
 export function registerGaps(program: Command, io: CliIo): void {

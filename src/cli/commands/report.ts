@@ -11,8 +11,7 @@ import { GapRequirement } from '../../gaps/requirement';
 import type * as Export from '../../graph/graph-export';
 import type { TenantDiff } from '../../graph/tenant-diff';
 import type * as Report from '../../report/report';
-import { BadInput, CliIo, EXIT_BAD_INPUT, loadModel } from '../cli-io';
-import { maxSecondsOption } from './gaps';
+import { BadInput, CliIo, EXIT_BAD_INPUT, loadModel, maxSecondsOption } from '../cli-io';
 
 /** Adds the command. */
 export function registerReport(program: Command, io: CliIo): void {
